@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "S3Hound",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "s3hound", targets: ["s3hound"]),
+        .library(name: "S3HoundKit", targets: ["S3HoundHunt"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // System zlib, used for streaming gzip in and out.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "S3HoundCore"),
+        .target(name: "S3HoundSources", dependencies: ["S3HoundCore", "CZlib"]),
+        .target(name: "S3HoundDetections", dependencies: ["S3HoundCore"]),
+        .target(name: "S3HoundReport", dependencies: ["S3HoundCore", "S3HoundDetections"]),
+        .target(name: "S3HoundSimulator", dependencies: ["S3HoundCore", "S3HoundSources"]),
+        .target(name: "S3HoundHunt", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", "S3HoundReport"]),
+        .executableTarget(name: "s3hound", dependencies: [
+            "S3HoundHunt", "S3HoundSimulator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "S3HoundCoreTests", dependencies: ["S3HoundCore"]),
+        .testTarget(name: "S3HoundSourcesTests", dependencies: ["S3HoundSources"]),
+        .testTarget(name: "S3HoundDetectionsTests", dependencies: ["S3HoundDetections"]),
+        .testTarget(name: "S3HoundReportTests", dependencies: ["S3HoundReport"]),
+        .testTarget(name: "S3HoundSimulatorTests", dependencies: ["S3HoundSimulator", "S3HoundSources"]),
+        .testTarget(name: "S3HoundHuntTests", dependencies: ["S3HoundHunt", "S3HoundSimulator"]),
+    ]
+)

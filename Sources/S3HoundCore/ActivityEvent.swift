@@ -1,0 +1,127 @@
+/// One API call on S3 (or a management call around it), in the shape every evidence source maps to.
+///
+/// CloudTrail records map field for field; other sources (server access logs) fill what they know
+/// and leave the rest `nil`. Detections read only this type.
+public struct ActivityEvent: Hashable, Sendable, Codable {
+    /// When the call was made.
+    public var time: EventTime
+    /// The evidence source this event came from.
+    public var origin: EventOrigin
+    /// `eventID` of the record (a unique id per event), or a synthesised id for sources without one.
+    public var eventID: String
+    /// `eventSource`, e.g. `s3.amazonaws.com`.
+    public var eventSource: String
+    /// `eventName`, e.g. `GetObject`.
+    public var eventName: String
+    /// `eventCategory`: `Data` or `Management` (nil when absent).
+    public var eventCategory: String?
+    /// `awsRegion`.
+    public var awsRegion: String?
+    /// `sourceIPAddress`: an IP, or an AWS service name for calls made by a service.
+    public var sourceIPAddress: String?
+    /// `userAgent`, attacker-controlled.
+    public var userAgent: String?
+    /// `errorCode`; set when the call failed (it was an attempt, not an access).
+    public var errorCode: String?
+    /// `recipientAccountId`: the account that received the event.
+    public var recipientAccountId: String?
+    /// `readOnly`.
+    public var readOnly: Bool?
+    /// `vpcEndpointId` when the call came through a VPC endpoint.
+    public var vpcEndpointId: String?
+    /// Who made the call.
+    public var identity: CallerIdentity
+    /// `requestParameters.bucketName`.
+    public var bucketName: String?
+    /// `requestParameters.key`.
+    public var objectKey: String?
+    /// `requestParameters.Host` (first host when a list).
+    public var host: String?
+    /// `requestParameters.x-amz-copy-source`: `source-bucket/key` of a copy.
+    public var copySource: String?
+    /// `additionalEventData.bytesTransferredOut`.
+    public var bytesTransferredOut: Int64?
+    /// `additionalEventData.bytesTransferredIn`.
+    public var bytesTransferredIn: Int64?
+    /// `additionalEventData.AuthenticationMethod`: `AuthHeader` or `QueryString` (presigned URL).
+    public var authenticationMethod: String?
+    /// `additionalEventData.SSEApplied`, e.g. `SSE_C`.
+    public var sseApplied: String?
+    /// `resources[]`: the buckets and objects the call touched, with their owners where known.
+    public var resources: [EventResource]
+
+    /// Creates an event; only time, name and identity are required.
+    public init(time: EventTime, origin: EventOrigin = .cloudTrail, eventID: String = "", eventSource: String = "s3.amazonaws.com",
+                eventName: String, eventCategory: String? = nil, awsRegion: String? = nil, sourceIPAddress: String? = nil,
+                userAgent: String? = nil, errorCode: String? = nil, recipientAccountId: String? = nil, readOnly: Bool? = nil,
+                vpcEndpointId: String? = nil, identity: CallerIdentity = CallerIdentity(), bucketName: String? = nil,
+                objectKey: String? = nil, host: String? = nil, copySource: String? = nil, bytesTransferredOut: Int64? = nil,
+                bytesTransferredIn: Int64? = nil, authenticationMethod: String? = nil, sseApplied: String? = nil,
+                resources: [EventResource] = []) {
+        self.time = time; self.origin = origin; self.eventID = eventID; self.eventSource = eventSource
+        self.eventName = eventName; self.eventCategory = eventCategory; self.awsRegion = awsRegion
+        self.sourceIPAddress = sourceIPAddress; self.userAgent = userAgent; self.errorCode = errorCode
+        self.recipientAccountId = recipientAccountId; self.readOnly = readOnly; self.vpcEndpointId = vpcEndpointId
+        self.identity = identity; self.bucketName = bucketName; self.objectKey = objectKey; self.host = host
+        self.copySource = copySource; self.bytesTransferredOut = bytesTransferredOut
+        self.bytesTransferredIn = bytesTransferredIn; self.authenticationMethod = authenticationMethod
+        self.sseApplied = sseApplied; self.resources = resources
+    }
+
+    /// True when the call failed (`errorCode` set): an attempt, not data taken.
+    public var failed: Bool { !(errorCode ?? "").isEmpty }
+
+    /// The source IP when it is an IP address (not an AWS service name such as `s3.amazonaws.com`).
+    public var sourceIP: String? {
+        guard let address = sourceIPAddress, IPAddress.isIPAddress(address) else { return nil }
+        return address
+    }
+
+    /// A reference to this event for findings: its time and id.
+    public var reference: EventReference { EventReference(time: time, eventID: eventID) }
+}
+
+/// Which evidence source produced an event.
+public enum EventOrigin: String, Hashable, Sendable, Codable {
+    case cloudTrail
+    case serverAccessLog
+}
+
+/// One entry of `resources[]`.
+public struct EventResource: Hashable, Sendable, Codable {
+    /// `type`, e.g. `AWS::S3::Bucket` or `AWS::S3::Object`.
+    public var type: String?
+    /// `ARN` (or `arn`), e.g. `arn:aws:s3:::bucket/key`.
+    public var arn: String?
+    /// `accountId`: the owner of the resource when CloudTrail records it.
+    public var accountId: String?
+
+    /// Creates a resource entry.
+    public init(type: String? = nil, arn: String? = nil, accountId: String? = nil) {
+        self.type = type; self.arn = arn; self.accountId = accountId
+    }
+
+    /// The bucket name of an S3 bucket or object ARN (`arn:aws:s3:::bucket[/key]`).
+    public var bucketName: String? {
+        guard let arn, arn.hasPrefix("arn:aws:s3:::") || arn.hasPrefix("arn:aws-us-gov:s3:::") || arn.hasPrefix("arn:aws-cn:s3:::") else { return nil }
+        guard let marker = arn.range(of: ":::") else { return nil }
+        let rest = arn[marker.upperBound...]
+        let name = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return name.isEmpty ? nil : name
+    }
+}
+
+/// A pointer to one event: when it happened and its `eventID`.
+public struct EventReference: Hashable, Sendable, Codable, Comparable {
+    /// When the event happened.
+    public var time: EventTime
+    /// Its `eventID`.
+    public var eventID: String
+
+    /// Creates a reference.
+    public init(time: EventTime, eventID: String) { self.time = time; self.eventID = eventID }
+
+    public static func < (lhs: EventReference, rhs: EventReference) -> Bool {
+        lhs.time != rhs.time ? lhs.time < rhs.time : lhs.eventID < rhs.eventID
+    }
+}

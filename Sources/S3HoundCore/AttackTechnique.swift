@@ -1,0 +1,26 @@
+/// A MITRE ATT&CK technique a detection maps to.
+public struct AttackTechnique: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Technique id, e.g. `T1530`.
+    public var id: String
+    /// Technique name.
+    public var name: String
+    /// Tactic the technique serves, e.g. `Collection`.
+    public var tactic: String
+
+    /// Creates a technique.
+    public init(id: String, name: String, tactic: String) { self.id = id; self.name = name; self.tactic = tactic }
+
+    public var description: String { "\(id) \(name)" }
+
+    /// Data from Cloud Storage.
+    public static let t1530 = AttackTechnique(id: "T1530", name: "Data from Cloud Storage", tactic: "Collection")
+    /// Transfer Data to Cloud Account.
+    public static let t1537 = AttackTechnique(id: "T1537", name: "Transfer Data to Cloud Account", tactic: "Exfiltration")
+    /// Valid Accounts: Cloud Accounts.
+    public static let t1078_004 = AttackTechnique(id: "T1078.004", name: "Valid Accounts: Cloud Accounts", tactic: "Initial Access")
+    /// Cloud Storage Object Discovery.
+    public static let t1619 = AttackTechnique(id: "T1619", name: "Cloud Storage Object Discovery", tactic: "Discovery")
+
+    /// Every technique S3Hound knows, for catalog checks.
+    public static let known: [AttackTechnique] = [.t1530, .t1537, .t1078_004, .t1619]
+}
