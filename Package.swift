@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "S3HoundCore"),
         .target(name: "S3HoundSources", dependencies: ["S3HoundCore", "CZlib"]),
         .target(name: "S3HoundDetections", dependencies: ["S3HoundCore"]),
-        .target(name: "S3HoundReport", dependencies: ["S3HoundCore", "S3HoundDetections"]),
+        .target(name: "S3HoundReport", dependencies: ["S3HoundCore"]),
         .target(name: "S3HoundSimulator", dependencies: ["S3HoundCore", "S3HoundSources"]),
         .target(name: "S3HoundHunt", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", "S3HoundReport"]),
         .executableTarget(name: "s3hound", dependencies: [

@@ -23,6 +23,9 @@ public struct EventTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// Whole minutes since the epoch (rounded down).
     public var minuteIndex: Int64 { millisecondsSinceEpoch.floorDiv(60_000) }
 
+    /// Whole hours since the epoch (rounded down).
+    public var hourIndex: Int64 { millisecondsSinceEpoch.floorDiv(3_600_000) }
+
     /// Whole days since the epoch (UTC, rounded down).
     public var dayIndex: Int64 { millisecondsSinceEpoch.floorDiv(86_400_000) }
 

@@ -22,9 +22,9 @@ public enum TimeExpression {
         }
     }
 
-    /// Writes seconds back as the largest whole unit: `3600` → `1h`.
+    /// Writes seconds back as the largest whole unit up to days: `3600` → `1h`, `604800` → `7d`.
     public static func formatDuration(_ seconds: Int64) -> String {
-        for (unit, size) in [("w", Int64(604_800)), ("d", 86_400), ("h", 3600), ("m", 60)] where seconds >= size && seconds % size == 0 {
+        for (unit, size) in [("d", Int64(86_400)), ("h", 3600), ("m", 60)] where seconds >= size && seconds % size == 0 {
             return "\(seconds / size)\(unit)"
         }
         return "\(seconds)s"

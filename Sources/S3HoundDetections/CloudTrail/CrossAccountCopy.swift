@@ -1,0 +1,140 @@
+import Foundation
+import S3HoundCore
+
+/// A successful CopyObject / UploadPartCopy whose destination bucket belongs to another account than
+/// the source bucket's or the caller's.
+public struct CrossAccountCopy: EventDetection {
+    public static let metadata = DetectionMetadata(
+        id: "cloudtrail.cross-account-copy",
+        title: "S3 objects copied into another account's bucket",
+        severity: .high,
+        techniques: [.t1537],
+        guardDutyEquivalent: nil,
+        falsePositives: [
+            "Replication or backup into a disaster-recovery account: list it with --trusted-account",
+            "Copies between accounts of your organisation: list them with --own-account",
+        ],
+        triage: "Who owns the destination account? Is the copy source sensitive? Block the destination (SCP with s3:ResourceAccount) while you ask.")
+
+    /// The copy operations this detection watches.
+    public static let copyEvents: Set<String> = ["CopyObject", "UploadPartCopy"]
+
+    /// Creates the detection.
+    public init() {}
+
+    public func matches(_ event: ActivityEvent, configuration: DetectionConfiguration) -> Bool {
+        guard Self.copyEvents.contains(event.eventName), let accounts = Self.accounts(of: event),
+              let destination = accounts.destination else { return false }
+        if configuration.trustedAccounts.contains(destination) || configuration.ownAccounts.contains(destination) { return false }
+        let differsFromSource = accounts.source.map { $0 != destination } ?? false
+        let differsFromCaller = event.identity.accountId.map { !$0.isEmpty && $0 != destination && $0 != CallerIdentity.anonymousAccountId } ?? false
+        return differsFromSource || differsFromCaller
+    }
+
+    public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
+        let events = (activity.matches[Self.metadata.id] ?? []).filter { windows.window.contains($0.time) }
+        let groups = Dictionary(grouping: events) { GroupKey(principal: $0.identity.principal, bucket: $0.bucketName ?? "") }
+        var findings: [Finding] = []
+        for (key, group) in groups {
+            let sorted = group.sorted { $0.reference < $1.reference }
+            var runs: [[ActivityEvent]] = []
+            for event in sorted {
+                if let last = runs.last?.last, event.time.millisecondsSinceEpoch - last.time.millisecondsSinceEpoch <= activity.configuration.incidentGapSeconds * 1000 {
+                    runs[runs.count - 1].append(event)
+                } else {
+                    runs.append([event])
+                }
+            }
+            for run in runs where run.contains(where: { !$0.failed }) {
+                findings.append(makeFinding(key: key, run: run, activity: activity))
+            }
+        }
+        return findings.sorted { $0.firstEvent < $1.firstEvent }
+    }
+
+    private func makeFinding(key: GroupKey, run: [ActivityEvent], activity: ActivityAccumulator) -> Finding {
+        let succeeded = run.filter { !$0.failed }
+        let failed = run.count - succeeded.count
+        var finding = finding(principal: key.principal, first: run.first!.reference, last: run.last!.reference, requests: run.count, explanation: "")
+        finding.failedCount = failed
+        finding.distinctKeys = Set(succeeded.map { $0.objectKey ?? "" }).count
+        finding.arns = Array(Set(run.compactMap(\.identity.arn))).sorted()
+        finding.accessKeyIds = Array(Set(run.compactMap(\.identity.accessKeyId))).sorted()
+        finding.accountId = run.first?.identity.accountId
+        finding.sourceIPs = Dictionary(run.map { ($0.sourceIPAddress ?? "", 1) }, uniquingKeysWith: +)
+        let destinationAccount = Self.accounts(of: run[0])?.destination ?? "?"
+        var sources: [String: BucketImpact] = [:]
+        for event in succeeded {
+            let accounts = Self.accounts(of: event)
+            let bucket = accounts?.sourceBucket ?? "(unknown source)"
+            sources[bucket, default: BucketImpact(ownerAccountId: accounts?.source)].requests += 1
+        }
+        finding.buckets = sources
+        let operations = Dictionary(succeeded.map { ($0.eventName, 1) }, uniquingKeysWith: +).sorted { $0.key < $1.key }
+            .map { "\(ByteCount.grouped($0.value)) \($0.key)" }.joined(separator: " and ")
+        let sourceText = sources.keys.sorted().map { name in "\(name)\(sources[name]?.ownerAccountId.map { " (account \($0))" } ?? "")" }.joined(separator: ", ")
+        finding.explanation = "\(operations) from \(sourceText) into \(key.bucket) owned by account \(destinationAccount), between \(run.first!.time.reportMinute) and \(run.last!.time.reportMinute); that account is neither the source bucket's owner nor the caller's, and is not listed as trusted or own."
+            + (failed > 0 ? " \(failed) further copy requests failed: attempts, no data copied." : "")
+        finding.evidence = ["destinationAccount": destinationAccount, "destinationBucket": key.bucket,
+                            "sourceBuckets": sources.keys.sorted().joined(separator: ","),
+                            "callerAccount": finding.accountId ?? ""]
+        for (operation, count) in Dictionary(succeeded.map { ($0.eventName, 1) }, uniquingKeysWith: +) {
+            finding.evidence["succeeded.\(operation)"] = String(count)
+        }
+        return finding
+    }
+
+    /// Owners of the copy's source and destination buckets, from `resources[]`.
+    static func accounts(of event: ActivityEvent) -> (source: String?, sourceBucket: String?, destination: String?)? {
+        guard let destinationBucket = event.bucketName else { return nil }
+        let sourceBucket = event.copySource.flatMap(Self.bucket(fromCopySource:))
+        var owners: [String: String] = [:]
+        for resource in event.resources where resource.type == "AWS::S3::Bucket" {
+            if let bucket = resource.bucketName, let account = resource.accountId, !account.isEmpty { owners[bucket] = account }
+        }
+        return (sourceBucket.flatMap { owners[$0] } ?? event.recipientAccountId, sourceBucket, owners[destinationBucket])
+    }
+
+    /// The bucket of `x-amz-copy-source` (`bucket/key`, `/bucket/key?versionId=…`, URL-encoded).
+    static func bucket(fromCopySource copySource: String) -> String? {
+        var text = copySource.removingPercentEncoding ?? copySource
+        if text.hasPrefix("/") { text.removeFirst() }
+        if text.hasPrefix("arn:") {
+            // Access point form: arn:aws:s3:region:account:accesspoint/name/object/key
+            return nil
+        }
+        let bucket = text.split(separator: "/", maxSplits: 1).first.map(String.init)
+        return bucket?.isEmpty == false ? bucket : nil
+    }
+
+    private struct GroupKey: Hashable {
+        var principal: String
+        var bucket: String
+    }
+}
+
+extension CrossAccountCopy {
+    public static var cases: [DetectionCase] {
+        let jane = CaseEvents.user("developer-jane")
+        let at = CaseEvents.time("2026-02-23T03:10:00Z")
+        var trusted = DetectionConfiguration()
+        trusted.trustedAccounts = ["555555555555"]
+        return [
+            .fires("developer-jane copies customer records into a bucket of account 999988887777", [
+                CaseEvents.copyObject(at, by: jane, from: "45.133.1.77", source: "customer-records", destination: "exfil-drop-bucket", destinationAccount: "999988887777"),
+            ]),
+            .fires("an UploadPartCopy of a large object into a foreign bucket", [
+                CaseEvents.copyObject(at, by: jane, from: "45.133.1.77", source: "customer-records", destination: "exfil-drop-bucket", destinationAccount: "999988887777", eventName: "UploadPartCopy"),
+            ]),
+            .quiet("a copy inside our own account", [
+                CaseEvents.copyObject(at, by: jane, from: "203.0.113.10", source: "customer-records", destination: "backup-dr-bucket", destinationAccount: CaseEvents.account),
+            ]),
+            .quiet("a copy denied with AccessDenied", [
+                CaseEvents.copyObject(at, by: jane, from: "45.133.1.77", source: "customer-records", destination: "exfil-drop-bucket", destinationAccount: "999988887777", errorCode: "AccessDenied"),
+            ]),
+            .quiet("replication into the trusted disaster-recovery account", configuration: trusted, [
+                CaseEvents.copyObject(at, by: jane, from: "203.0.113.10", source: "customer-records", destination: "dr-bucket", destinationAccount: "555555555555"),
+            ]),
+        ]
+    }
+}

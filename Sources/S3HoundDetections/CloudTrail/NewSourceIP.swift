@@ -1,0 +1,69 @@
+import S3HoundCore
+
+/// A principal calling from an IP address it never used in its baseline history ("new terms").
+public struct NewSourceIP: Detection {
+    public static let metadata = DetectionMetadata(
+        id: "cloudtrail.new-source-ip",
+        title: "Principal used a source IP never seen for it before",
+        severity: .low,
+        techniques: [.t1078_004],
+        guardDutyEquivalent: nil,
+        falsePositives: [
+            "Travel, a new office or VPN exit, a changed NAT gateway: confirm with the owner",
+            "Short histories: the principal needs --min-history-days of baseline before this judges it",
+        ],
+        triage: "Who owns the address (cloud provider, VPN, Tor exit)? Did the principal do anything unusual from it (bulk reads, copies)?")
+
+    /// Creates the detection.
+    public init() {}
+
+    public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
+        guard windows.baseline != nil else { return [] }
+        var findings: [Finding] = []
+        for profile in activity.principals.values {
+            let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
+            guard facts.hasBaseline else { continue }
+            var known: Set<String> = []
+            var recent: [String: Tally] = [:]
+            for (term, tally) in profile.ipHours {
+                if windows.isBaseline(tally.first.time) { known.insert(term.term) }
+                if windows.window.contains(tally.last.time) {
+                    if let index = recent.index(forKey: term.term) { recent.values[index].merge(tally) } else { recent[term.term] = tally }
+                }
+            }
+            for (ip, tally) in recent where !known.contains(ip) {
+                var finding = finding(principal: profile.principal, first: tally.first, last: tally.last, requests: tally.count, explanation: "")
+                finding.failedCount = tally.failed
+                finding.sourceIPs = [ip: tally.count]
+                finding.arns = profile.arns.sorted()
+                finding.accessKeyIds = profile.accessKeysByUse
+                finding.accountId = profile.accountId
+                let examples = known.sorted().prefix(3).joined(separator: ", ")
+                finding.explanation = "\(ByteCount.grouped(tally.count)) requests from \(ip), first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline this principal used \(known.count) other address(es) (\(examples.isEmpty ? "none with an IP" : examples)) and never this one."
+                finding.evidence = ["sourceIP": ip, "knownAddresses": String(known.count), "baselineDays": String(facts.activeDays)]
+                findings.append(finding)
+            }
+        }
+        return findings.sorted { $0.firstEvent < $1.firstEvent }
+    }
+}
+
+extension NewSourceIP {
+    public static var cases: [DetectionCase] {
+        let jane = CaseEvents.user("developer-jane")
+        let window = "2026-02-23T00:00:00Z"
+        let history = CaseEvents.daily(7, before: CaseEvents.time(window), atHours: [9, 14]) {
+            CaseEvents.getObject($0, by: jane, from: "203.0.113.10")
+        }
+        return [
+            .fires("developer-jane, seven days from the office, then a read from a Tor exit", windowStart: window,
+                   history + [CaseEvents.getObject(CaseEvents.time("2026-02-23T02:47:00Z"), by: jane, from: "185.220.101.47")]),
+            .quiet("developer-jane reading from the office address she always uses", windowStart: window,
+                   history + [CaseEvents.getObject(CaseEvents.time("2026-02-23T09:30:00Z"), by: jane, from: "203.0.113.10")]),
+            .quiet("a principal with one day of history is not judged", windowStart: window,
+                   Array(history.suffix(2)) + [CaseEvents.getObject(CaseEvents.time("2026-02-23T02:47:00Z"), by: jane, from: "185.220.101.47")]),
+            .quiet("calls made by an AWS service name, not an IP", windowStart: window,
+                   history + [CaseEvents.getObject(CaseEvents.time("2026-02-23T10:00:00Z"), by: jane, from: "s3.amazonaws.com")]),
+        ]
+    }
+}

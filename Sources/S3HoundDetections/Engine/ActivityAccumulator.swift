@@ -1,0 +1,94 @@
+import S3HoundCore
+
+/// The aggregates one scan builds, event by event, on one thread; accumulators of several threads merge.
+///
+/// Nothing here holds the records themselves: per-principal, per-day and per-minute tallies are enough
+/// to judge any window afterwards, so the input can be read in any order and in bounded memory.
+public final class ActivityAccumulator {
+    /// The detection tunables (event detections apply them while reading).
+    public let configuration: DetectionConfiguration
+    /// Events outside this range are counted and dropped.
+    public let readRange: TimeWindow
+    /// Per principal.
+    public private(set) var principals: [String: PrincipalActivity] = [:]
+    /// Object reads per principal and source, per minute.
+    public private(set) var readStreams: [ReadStreamKey: [Int64: ReadMinute]] = [:]
+    /// Events matched by per-event detections, by detection id.
+    public private(set) var matches: [String: [ActivityEvent]] = [:]
+    /// Events accumulated.
+    public private(set) var events = 0
+    /// Events dropped for falling outside `readRange`.
+    public private(set) var outsideRange = 0
+    /// Earliest event time accumulated.
+    public private(set) var earliest: EventTime?
+    /// Latest event time accumulated.
+    public private(set) var latest: EventTime?
+    /// `recipientAccountId` values seen.
+    public private(set) var accounts: Set<String> = []
+
+    private let eventDetections: [any EventDetection]
+
+    /// Creates an empty accumulator.
+    public init(configuration: DetectionConfiguration, readRange: TimeWindow = .unbounded,
+                eventDetections: [any EventDetection] = DetectionCatalog.eventDetections) {
+        self.configuration = configuration
+        self.readRange = readRange
+        self.eventDetections = eventDetections
+    }
+
+    /// Takes one event.
+    public func add(_ event: ActivityEvent) {
+        guard readRange.contains(event.time) else { outsideRange += 1; return }
+        events += 1
+        if earliest.map({ event.time < $0 }) ?? true { earliest = event.time }
+        if latest.map({ $0 < event.time }) ?? true { latest = event.time }
+        if let account = event.recipientAccountId, !account.isEmpty { accounts.insert(account) }
+        let identity = event.identity
+        let principal = identity.principal
+        if !identity.isAWSService {
+            if let index = principals.index(forKey: principal) {
+                principals.values[index].add(event)
+            } else {
+                var activity = PrincipalActivity(principal: principal)
+                activity.add(event)
+                principals[principal] = activity
+            }
+        }
+        if event.eventName == "GetObject" {
+            let key = ReadStreamKey(principal: principal, sourceIP: event.sourceIPAddress ?? "")
+            let minute = event.time.minuteIndex
+            if let index = readStreams.index(forKey: key) {
+                if let inner = readStreams.values[index].index(forKey: minute) {
+                    readStreams.values[index].values[inner].add(event)
+                } else {
+                    readStreams.values[index][minute] = ReadMinute(event)
+                }
+            } else {
+                readStreams[key] = [minute: ReadMinute(event)]
+            }
+        }
+        for detection in eventDetections where detection.matches(event, configuration: configuration) {
+            matches[type(of: detection).metadata.id, default: []].append(event)
+        }
+    }
+
+    /// Folds another accumulator (from another thread) into this one.
+    public func merge(_ other: ActivityAccumulator) {
+        events += other.events
+        outsideRange += other.outsideRange
+        if let e = other.earliest, earliest.map({ e < $0 }) ?? true { earliest = e }
+        if let l = other.latest, latest.map({ $0 < l }) ?? true { latest = l }
+        accounts.formUnion(other.accounts)
+        principals.merge(other.principals) { $0.merge($1) }
+        readStreams.merge(other.readStreams) { mine, theirs in mine.merge(theirs) { $0.merge($1) } }
+        matches.merge(other.matches) { $0.append(contentsOf: $1) }
+    }
+}
+
+/// One principal reading from one source.
+public struct ReadStreamKey: Hashable, Sendable {
+    /// The principal.
+    public var principal: String
+    /// `sourceIPAddress` as logged (an IP or a service name).
+    public var sourceIP: String
+}

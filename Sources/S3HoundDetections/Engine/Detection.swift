@@ -1,0 +1,48 @@
+import S3HoundCore
+
+/// A detection: its metadata, its test cases, and how it turns accumulated activity into findings.
+///
+/// Contract: `findings` reports only activity inside `windows.window`, judges principals only against
+/// `windows.baseline`, and explains every finding (rule, threshold or baseline, counts, first/last event).
+public protocol Detection: Sendable {
+    /// Id, title, severity, ATT&CK, false positives, triage.
+    static var metadata: DetectionMetadata { get }
+    /// Firing and quiet examples; `s3hound detections test` and the test suite run them.
+    static var cases: [DetectionCase] { get }
+    /// Findings for the window.
+    func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding]
+}
+
+/// A detection that first picks single events while reading (so matching events can be kept), then groups them.
+public protocol EventDetection: Detection {
+    /// True when the event is one this detection keeps.
+    func matches(_ event: ActivityEvent, configuration: DetectionConfiguration) -> Bool
+}
+
+extension Detection {
+    /// Shortcut to the type's metadata.
+    public var metadata: DetectionMetadata { Self.metadata }
+
+    /// A finding skeleton carrying this detection's id, title, severity and techniques.
+    func finding(principal: String, first: EventReference, last: EventReference, requests: Int, explanation: String) -> Finding {
+        Finding(detectionID: Self.metadata.id, title: Self.metadata.title, severity: Self.metadata.severity,
+                techniques: Self.metadata.techniques.map(\.id), principal: principal, firstEvent: first, lastEvent: last,
+                requestCount: requests, explanation: explanation)
+    }
+}
+
+/// Facts about a principal's baseline that several detections share.
+struct BaselineFacts {
+    let activeDays: Int
+    let hasBaseline: Bool
+
+    init(_ activity: PrincipalActivity, windows: AnalysisWindows, configuration: DetectionConfiguration) {
+        activeDays = activity.activeDays(in: windows.baseline)
+        hasBaseline = activeDays >= configuration.minimumHistoryDays
+    }
+}
+
+extension PrincipalActivity {
+    /// Access keys, most used first.
+    var accessKeysByUse: [String] { accessKeys.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key) }
+}

@@ -1,0 +1,13 @@
+import S3HoundCore
+
+/// The built-in detections.
+public enum DetectionCatalog {
+    /// Every detection, in report order.
+    public static let all: [any Detection] = [BulkDownload(), CrossAccountCopy(), NewSourceIP(), UnusualHour()]
+
+    /// The detections that pick events while reading.
+    public static var eventDetections: [any EventDetection] { all.compactMap { $0 as? any EventDetection } }
+
+    /// Looks a detection up by id.
+    public static func detection(id: String) -> (any Detection)? { all.first { type(of: $0).metadata.id == id } }
+}

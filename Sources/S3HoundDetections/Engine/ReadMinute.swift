@@ -1,0 +1,77 @@
+import S3HoundCore
+
+/// Object reads by one principal from one IP in one minute: the unit bulk-download windows slide over.
+public struct ReadMinute: Sendable {
+    /// Successful reads.
+    public var reads: Int = 0
+    /// Failed read attempts.
+    public var failed: Int = 0
+    /// Bytes sent out.
+    public var bytesOut: Int64 = 0
+    /// Hashes of the bucket/key pairs read (for distinct counts without keeping the keys).
+    public var keyHashes: Set<UInt64> = []
+    /// Per bucket: requests and bytes.
+    public var buckets: [String: BucketImpact] = [:]
+    /// Access keys used, with request counts.
+    public var accessKeys: [String: Int] = [:]
+    /// The earliest request.
+    public var first: EventReference
+    /// The latest request.
+    public var last: EventReference
+
+    /// Starts a minute with one event.
+    public init(_ event: ActivityEvent) {
+        first = event.reference
+        last = first
+        add(event, counted: false)
+    }
+
+    /// Counts a read.
+    public mutating func add(_ event: ActivityEvent, counted: Bool = true) {
+        if counted {
+            let reference = event.reference
+            if reference < first { first = reference }
+            if last < reference { last = reference }
+        }
+        let bucket = event.bucketName ?? "(unknown bucket)"
+        if buckets[bucket]?.ownerAccountId == nil, let owner = event.resources.first(where: { $0.type == "AWS::S3::Bucket" && $0.accountId != nil })?.accountId {
+            buckets[bucket, default: BucketImpact()].ownerAccountId = owner
+        }
+        if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
+        if event.failed {
+            failed += 1
+            buckets[bucket, default: BucketImpact()].requests += 1
+            return
+        }
+        reads += 1
+        let bytes = max(0, event.bytesTransferredOut ?? 0)
+        bytesOut += bytes
+        keyHashes.insert(ObjectKeyHash.hash(bucket: bucket, key: event.objectKey ?? ""))
+        buckets[bucket, default: BucketImpact()].requests += 1
+        buckets[bucket, default: BucketImpact()].bytesOut += bytes
+    }
+
+    /// Adds another tally of the same minute.
+    public mutating func merge(_ other: ReadMinute) {
+        reads += other.reads
+        failed += other.failed
+        bytesOut += other.bytesOut
+        keyHashes.formUnion(other.keyHashes)
+        buckets.merge(other.buckets) { $0.merge($1) }
+        accessKeys.merge(other.accessKeys, uniquingKeysWith: +)
+        if other.first < first { first = other.first }
+        if last < other.last { last = other.last }
+    }
+}
+
+/// A 64-bit FNV-1a hash of `bucket/key`, for counting distinct objects.
+public enum ObjectKeyHash {
+    /// Hashes a bucket and key.
+    public static func hash(bucket: String, key: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in bucket.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        h = (h ^ 0x2F) &* 0x100000001b3
+        for byte in key.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        return h
+    }
+}

@@ -1,0 +1,92 @@
+/// The people, jobs and services of the simulated account: who they are and where they call from.
+///
+/// Identities of IAM users and services are fixed for the whole simulation; role sessions are
+/// created day by day (`DayPlan.register`), each with a new session name and `ASIA` key.
+struct Population {
+    // Fixed identities: their indexes in every day's identity table.
+    static let jane: Int32 = 0, raj: Int32 = 1, lena: Int32 = 2, tom: Int32 = 3, cloudTrail: Int32 = 4
+
+    // Clients: indexes into `clients`.
+    static let janeOffice: Int32 = 0, janeHome: Int32 = 1, janeOfficeListing: Int32 = 2, janeHomeListing: Int32 = 3
+    static let rajVPN: Int32 = 4, lenaConsole: Int32 = 5, tomWorkstation: Int32 = 6, analyticsJob: Int32 = 7
+    static let backupJob: Int32 = 8, ciRunner: Int32 = 9, cloudTrailService: Int32 = 10
+    static let torDownloader: Int32 = 11, copyScript: Int32 = 12
+
+    /// developer-jane's long-term access key: the one the attacker steals.
+    static let janeAccessKey = "AKIA5Q2R7HNB3KQTWXYZ"
+    /// The VPC endpoint the batch jobs use.
+    static let vpcEndpoint = "vpce-0a1b2c3d4e5f6a7b8"
+    /// The source IPs of the attacks (no benign caller ever uses them).
+    static let torExitIP = "185.220.101.47", copyAttackerIP = "45.133.1.77"
+
+    let account: String
+    let fixedIdentities: [Identity]
+    let clients: [Client]
+    let analyticsRole = RoleDefinition(name: "analytics-batch", roleId: "AROA5Q2R7HNB3ANLYTCS1")
+    let backupRole = RoleDefinition(name: "nightly-backup", roleId: "AROA5Q2R7HNB3BCKUPNT2")
+    let ciRole = RoleDefinition(name: "ci-deploy", roleId: "AROA5Q2R7HNB3CIDPLY03")
+
+    init(account: String) {
+        self.account = account
+        fixedIdentities = [
+            .iamUser(account: account, userName: "developer-jane", principalId: "AIDA5Q2R7HNB3JANEDEV1", accessKeyId: Population.janeAccessKey),
+            .iamUser(account: account, userName: "developer-raj", principalId: "AIDA5Q2R7HNB3RAJDEV02", accessKeyId: "AKIA5Q2R7HNB3RJ4KD7M"),
+            .iamUser(account: account, userName: "developer-lena", principalId: "AIDA5Q2R7HNB3LENADEV3", accessKeyId: "AKIA5Q2R7HNB3LN8QP2C"),
+            .iamUser(account: account, userName: "developer-tom", principalId: "AIDA5Q2R7HNB3TOMDEV04", accessKeyId: "AKIA5Q2R7HNB3TM6VB9E"),
+            .service("cloudtrail.amazonaws.com"),
+        ]
+        let janeCLI = "aws-cli/2.15.30 Python/3.11.8 Darwin/23.3.0 exe/x86_64 prompt/off command/s3.cp"
+        let janeList = "aws-cli/2.15.30 Python/3.11.8 Darwin/23.3.0 exe/x86_64 prompt/off command/s3.ls"
+        clients = [
+            Client(sourceIP: "203.0.113.10", userAgent: janeCLI),
+            Client(sourceIP: "198.51.100.23", userAgent: janeCLI),
+            Client(sourceIP: "203.0.113.10", userAgent: janeList),
+            Client(sourceIP: "198.51.100.23", userAgent: janeList),
+            Client(sourceIP: "203.0.113.77", userAgent: "Boto3/1.34.51 md/Botocore#1.34.51 ua/2.0 os/linux#6.5.0-1014-aws md/arch#x86_64 lang/python#3.11.6 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.51"),
+            Client(sourceIP: "198.51.100.140", userAgent: "[S3Console/0.4, aws-internal/3 aws-sdk-java/1.12.488 Linux/5.10.219-186.866.amzn2int.x86_64 OpenJDK_64-Bit_Server_VM/25.372-b08 java/1.8.0_372 vendor/Oracle_Corporation cfg/retry-mode/standard]"),
+            Client(sourceIP: "198.51.100.201", userAgent: "aws-sdk-java/2.25.11 Linux/6.1.79-99.164.amzn2023.x86_64 OpenJDK_64-Bit_Server_VM/17.0.10+7-LTS Java/17.0.10 vendor/Amazon.com_Inc. io/sync http/Apache cfg/retry-mode/legacy", tls13: false),
+            Client(sourceIP: "10.0.1.25", userAgent: "aws-sdk-java/2.20.162 Linux/5.10.205-195.807.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/11.0.22+7-LTS Java/11.0.22 vendor/Amazon.com_Inc. exec-env/AWS_ECS_EC2 io/sync http/Apache cfg/retry-mode/legacy", vpcEndpoint: Population.vpcEndpoint, account: account),
+            Client(sourceIP: "10.0.2.15", userAgent: "aws-cli/2.15.30 Python/3.11.8 Linux/5.10.210-201.852.amzn2.x86_64 exe/x86_64.amzn.2 prompt/off command/s3.sync", vpcEndpoint: Population.vpcEndpoint, account: account),
+            Client(sourceIP: "192.0.2.44", userAgent: "aws-cli/2.15.17 Python/3.11.6 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/s3.cp"),
+            Client(sourceIP: "cloudtrail.amazonaws.com", userAgent: "cloudtrail.amazonaws.com", isService: true),
+            Client(sourceIP: Population.torExitIP, userAgent: "aws-cli/2.13.5 Python/3.11.4 Linux/6.5.0-kali3-amd64 exe/x86_64.kali.2023 prompt/off command/s3.cp"),
+            Client(sourceIP: Population.copyAttackerIP, userAgent: "Boto3/1.28.57 md/Botocore#1.31.57 ua/2.0 os/linux#6.1.0-13-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.31.57"),
+        ]
+    }
+}
+
+/// One UTC day being planned: its identities (fixed ones first, then role sessions) and its events.
+struct DayPlan {
+    /// Midnight UTC, seconds since the epoch.
+    let dayStart: Int64
+    private(set) var identities: [Identity]
+    private(set) var events: [SimulatedEvent] = []
+
+    init(dayStart: Int64, population: Population) {
+        self.dayStart = dayStart
+        identities = population.fixedIdentities
+    }
+
+    /// Adds an identity (a role session) and returns its index.
+    mutating func register(_ identity: Identity) -> Int32 {
+        identities.append(identity)
+        return Int32(identities.count - 1)
+    }
+
+    /// Adds an event; events keep the order they were planned in when their times are equal.
+    mutating func add(_ event: SimulatedEvent) {
+        var event = event
+        precondition(event.time >= dayStart && event.time < dayStart + 86_400, "event outside its day")
+        event.sortKey = UInt64(event.time - dayStart) << 40 | UInt64(events.count)
+        events.append(event)
+    }
+
+    /// Sorts the events by time (then planning order), as they will be written.
+    mutating func sort() { events.sort { $0.sortKey < $1.sortKey } }
+
+    /// A time on this day between two hours (UTC), uniformly at random.
+    func time(_ rng: inout SimulationRandom, from startHour: Double, to endHour: Double) -> Int64 {
+        let start = Int64(startHour * 3600), end = Int64(endHour * 3600)
+        return dayStart + start + Int64(rng.below(Int(max(end - start, 1))))
+    }
+}

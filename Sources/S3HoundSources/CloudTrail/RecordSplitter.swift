@@ -1,0 +1,182 @@
+/// Cuts a stream of JSON text into top-level records without parsing them, chunk by chunk, so a
+/// file of any size is read in bounded memory and one broken record does not lose its neighbours.
+///
+/// Layouts, detected from the first bytes: `{"Records":[{…},{…}]}` (CloudTrail delivery files),
+/// `[{…},{…}]` (an array of records), and a stream of objects — JSON lines, pretty-printed
+/// records one after another, or a single EventBridge envelope.
+struct RecordSplitter {
+    /// The layout of the text, once known.
+    enum Layout: Equatable { case undecided, recordsWrapper, array, objectStream, notJSON }
+
+    /// A piece the splitter produced.
+    enum Piece {
+        /// One record's bytes, starting at `offset` in the decompressed stream.
+        case record(UnsafeRawBufferPointer, offset: Int)
+        /// Text that could not be cut into a record, at `offset`.
+        case damaged(offset: Int, reason: String)
+    }
+
+    private(set) var layout: Layout = .undecided
+    private var buffer: [UInt8] = []
+    /// Stream offset of `buffer[0]`.
+    private var bufferOffset = 0
+    /// Index in `buffer` up to which bytes have been scanned.
+    private var scanned = 0
+    /// Start of the record being collected, or nil between records.
+    private var recordStart: Int?
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    /// Depth at which records sit: 0 for object streams, 1 for arrays, 2 inside `Records`.
+    private var recordDepth = 0
+    /// JSON lines detected: a raw newline inside a record means the record is broken.
+    private var lineMode = false
+    private var sawFirstRecord = false
+    private var finishedContainer = false
+
+    /// Adds decompressed bytes; calls `emit` for each complete record.
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (Piece) -> Void) {
+        buffer.append(contentsOf: chunk)
+        if layout == .undecided { decideLayout(final: false) }
+        guard layout != .undecided, layout != .notJSON else { return }
+        scan(emit: emit)
+        compact()
+    }
+
+    /// Signals the end of input; reports a record left incomplete (a truncated file).
+    mutating func finish(emit: (Piece) -> Void) {
+        if layout == .undecided { decideLayout(final: true) }
+        if layout != .notJSON { scan(emit: emit) }
+        if let start = recordStart {
+            emit(.damaged(offset: bufferOffset + start, reason: "record cut short: the input ends inside it (truncated file?)"))
+            recordStart = nil
+        } else if (layout == .recordsWrapper || layout == .array) && !finishedContainer && sawFirstRecord {
+            emit(.damaged(offset: bufferOffset + buffer.count, reason: "the input ends before the closing bracket (truncated file?)"))
+        }
+        buffer.removeAll()
+    }
+
+    /// First bytes of the text, for "not JSON" messages.
+    var leadingBytes: [UInt8] { Array(buffer.prefix(16)) }
+
+    private mutating func decideLayout(final: Bool) {
+        var i = 0
+        skipSpace(&i)
+        guard i < buffer.count else { if final { layout = .objectStream }; return }
+        switch buffer[i] {
+        case UInt8(ascii: "["):
+            layout = .array; recordDepth = 1
+        case UInt8(ascii: "{"):
+            // `{ "Records" : [` opens a delivery file.
+            var j = i + 1
+            skipSpace(&j)
+            let key = Array("\"Records\"".utf8)
+            if j + key.count > buffer.count && !final { return }
+            if buffer.count >= j + key.count, Array(buffer[j..<(j + key.count)]) == key {
+                var k = j + key.count
+                skipSpace(&k)
+                if k < buffer.count, buffer[k] == UInt8(ascii: ":") {
+                    k += 1
+                    skipSpace(&k)
+                    if k >= buffer.count && !final { return }
+                    if k < buffer.count, buffer[k] == UInt8(ascii: "[") {
+                        layout = .recordsWrapper; recordDepth = 2
+                        return
+                    }
+                } else if k >= buffer.count && !final { return }
+            }
+            layout = .objectStream; recordDepth = 0
+        default:
+            layout = .notJSON
+        }
+    }
+
+    private func skipSpace(_ i: inout Int) {
+        while i < buffer.count, buffer[i] == 0x20 || buffer[i] == 0x0A || buffer[i] == 0x0D || buffer[i] == 0x09 || buffer[i] == 0xEF || buffer[i] == 0xBB || buffer[i] == 0xBF { i += 1 }
+    }
+
+    private mutating func scan(emit: (Piece) -> Void) {
+        var i = scanned
+        let count = buffer.count
+        buffer.withUnsafeBytes { bytes in
+            while i < count {
+                let b = bytes[i]
+                if inString {
+                    if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false } else if b == 0x0A && lineMode {
+                        emitBroken(at: i, bytes: bytes, emit: emit)
+                    }
+                    i += 1
+                    continue
+                }
+                switch b {
+                case 0x22:
+                    inString = true
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    if depth == recordDepth {
+                        if b == UInt8(ascii: "{") { recordStart = i } else if recordStart == nil {
+                            emit(.damaged(offset: bufferOffset + i, reason: "expected a record object but found an array"))
+                            recordStart = i
+                        }
+                    }
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if depth == 0 {
+                        emit(.damaged(offset: bufferOffset + i, reason: "unbalanced '\(printable(b))'"))
+                    } else {
+                        depth -= 1
+                        if depth == recordDepth, let start = recordStart {
+                            emit(.record(UnsafeRawBufferPointer(rebasing: bytes[start...i]), offset: bufferOffset + start))
+                            recordStart = nil
+                            sawFirstRecord = true
+                            if layout == .objectStream && !lineMode { lineMode = followedByNewline(after: i, bytes: bytes) && !containsNewline(bytes[start...i]) }
+                        } else if depth < recordDepth {
+                            finishedContainer = true
+                        }
+                    }
+                case 0x0A:
+                    if lineMode && depth > recordDepth { emitBroken(at: i, bytes: bytes, emit: emit) }
+                case 0x20, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: ":"):
+                    break
+                default:
+                    if depth == recordDepth && recordStart == nil && layout == .objectStream {
+                        emit(.damaged(offset: bufferOffset + i, reason: "text between records is not JSON ('\(printable(b))')"))
+                        skipToLineEnd(&i, bytes: bytes)
+                    }
+                }
+                i += 1
+            }
+        }
+        scanned = i
+    }
+
+    /// In JSON lines, a newline inside a record means that line was broken: report it and resync.
+    private mutating func emitBroken(at i: Int, bytes: UnsafeRawBufferPointer, emit: (Piece) -> Void) {
+        emit(.damaged(offset: bufferOffset + (recordStart ?? i), reason: "record on this line is incomplete or malformed"))
+        recordStart = nil
+        depth = recordDepth
+        inString = false
+        escaped = false
+    }
+
+    private func followedByNewline(after i: Int, bytes: UnsafeRawBufferPointer) -> Bool {
+        var j = i + 1
+        while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+        return j < bytes.count && bytes[j] == 0x0A
+    }
+
+    private func containsNewline(_ slice: Slice<UnsafeRawBufferPointer>) -> Bool { slice.contains(0x0A) }
+
+    private func skipToLineEnd(_ i: inout Int, bytes: UnsafeRawBufferPointer) {
+        while i + 1 < bytes.count, bytes[i + 1] != 0x0A { i += 1 }
+    }
+
+    /// Drops bytes before the current record so the buffer holds at most one partial record.
+    private mutating func compact() {
+        let keep = recordStart ?? scanned
+        guard keep > 0 else { return }
+        buffer.removeSubrange(0..<keep)
+        bufferOffset += keep
+        scanned -= keep
+        if recordStart != nil { recordStart = 0 }
+    }
+}

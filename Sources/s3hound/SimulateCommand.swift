@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import S3HoundCore
+import S3HoundSimulator
+
+/// `s3hound simulate`: write realistic CloudTrail logs of a scenario, with its ground truth.
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write realistic CloudTrail logs of an S3 exfiltration scenario, and what really happened.",
+        discussion: """
+        Writes weeks of CloudTrail S3 data and management events into DIR in the layout \
+        CloudTrail delivers to S3 (AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz, \
+        plus daily digest files), so you can try the hunt, tune thresholds or test a pipeline \
+        without an AWS account.
+
+        Every scenario has the same benign population: developer-jane and three other \
+        developers working their usual hours from their usual addresses, the analytics-batch \
+        role reading a few hundred objects every morning, the nightly-backup role reading \
+        thousands of objects (several GB) every night through a VPC endpoint, ci-deploy \
+        uploading build artifacts, and CloudTrail writing its own log files. The attack \
+        happens on the last day:
+
+          benign
+              No attack: a hunt of these logs should report nothing.
+          bulk-download
+              02:47-04:12 UTC: developer-jane's key, from the Tor exit node
+              185.220.101.47, downloads 12,847 objects (~4.7 GB) from three
+              buckets, after a few listings and ~20 denied reads.
+          cross-account-copy
+              From 03:10 UTC: developer-jane's key, from 45.133.1.77, copies 300
+              customer records into exfil-drop-bucket of account 999988887777,
+              plus a multipart UploadPartCopy and a few denied copies.
+
+        The ground truth (principal, access key, source IP, objects, bytes, window, buckets) \
+        is written to DIR/scenario.s3hound.json; hunts skip files ending in .s3hound.json. \
+        The same options and seed always write byte-identical files. DIR must be new or \
+        empty: nothing is ever overwritten.
+
+        Examples:
+          s3hound simulate --scenario bulk-download --out /tmp/demo
+          s3hound simulate --scenario cross-account-copy --out /tmp/copy --days 10
+          s3hound simulate --scenario benign --out /tmp/big --days 30 --scale 10
+
+        Standard output gets only the output directory; a summary goes to standard error.
+        """)
+
+    @Option(help: "The story to simulate.")
+    var scenario: Scenario
+
+    @Option(help: ArgumentHelp("Directory to write; it is created, or must be empty (nothing is ever overwritten).", valueName: "dir"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Seed of the simulation: the same options and seed write byte-identical files.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Whole UTC days of logs to write; the attack happens on the last one.", valueName: "n"))
+    var days: Int = 21
+
+    @Option(help: ArgumentHelp("End of the simulated period, ISO-8601 (exclusive; a time other than midnight extends the period to the end of its day).", valueName: "time"))
+    var end: String = "2026-02-24T00:00:00Z"
+
+    @Option(help: ArgumentHelp("Multiplies every benign volume (1.0 is about 3,500 events a day).", valueName: "factor"))
+    var scale: Double = 1.0
+
+    @Option(help: ArgumentHelp("Successful attack requests (default: 12,847 for bulk-download, 300 for cross-account-copy).", valueName: "n"))
+    var attackObjects: Int?
+
+    func validate() throws {
+        if days < 1 || days > 3660 {
+            throw ValidationError("--days must be between 1 and 3660: it is the number of whole UTC days of logs to write.")
+        }
+        if EventTime(iso8601: end) == nil {
+            throw ValidationError("--end '\(end)' is not a time: use a date like 2026-02-24 or a time like 2026-02-24T00:00:00Z.")
+        }
+        if !scale.isFinite || scale < 0 || scale > 10_000 {
+            throw ValidationError("--scale must be a number from 0 to 10000: 1.0 writes about 3,500 benign events a day, 0.3 about 1,100.")
+        }
+        if let attackObjects {
+            if scenario == .benign {
+                throw ValidationError("--attack-objects only applies to bulk-download and cross-account-copy: drop it, or choose one of those scenarios.")
+            }
+            if attackObjects < 1 || attackObjects > 10_000_000 {
+                throw ValidationError("--attack-objects must be between 1 and 10000000.")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue {
+                throw ValidationError("--out \(out) is a file: choose a directory path for the logs.")
+            }
+            if let contents = try? FileManager.default.contentsOfDirectory(atPath: out), !contents.isEmpty {
+                throw ValidationError("--out \(out) already holds files and the simulator never overwrites anything: choose a new or empty directory.")
+            }
+        }
+    }
+
+    func run() throws {
+        let options = SimulationOptions(scenario: scenario, seed: seed, days: days, end: EventTime(iso8601: end)!,
+                                        scale: scale, attackObjects: attackObjects)
+        let directory = URL(fileURLWithPath: out)
+        let started = Date()
+        let result: SimulationResult
+        do {
+            result = try Simulator(options: options).write(to: directory)
+        } catch {
+            writeToStandardError("s3hound: error: \(error)")
+            throw ExitCode(2) // could not run
+        }
+        let seconds = max(Date().timeIntervalSince(started), 0.001)
+        let megabytes = String(format: "%.1f", Double(result.uncompressedBytes) / 1_000_000)
+        let truthPath = directory.appendingPathComponent(GroundTruth.fileName).path
+        writeToStandardError("s3hound: wrote \(ByteCount.grouped(result.logFiles.count)) log files "
+            + "(+\(result.digestFiles.count) digests), \(ByteCount.grouped(result.events)) events, \(megabytes) MB uncompressed "
+            + "in \(String(format: "%.1f", seconds)) s (\(ByteCount.grouped(Int(Double(result.events) / seconds))) events/s); "
+            + "ground truth: \(truthPath)")
+        FileHandle.standardOutput.write(Data((directory.path + "\n").utf8))
+    }
+
+    private func writeToStandardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+extension Scenario: ExpressibleByArgument {}

@@ -1,0 +1,64 @@
+import Testing
+import S3HoundCore
+@testable import S3HoundDetections
+
+@Suite("What findings say")
+struct DetectionDetailTests {
+    @Test("a bulk download reports its counts, bytes, threshold and first/last events")
+    func bulkExplains() throws {
+        let jane = CaseEvents.user("developer-jane")
+        let start = CaseEvents.time("2026-02-23T02:47:00Z")
+        var events = CaseEvents.series(1500, from: start, every: 2) { i, t in
+            CaseEvents.getObject(t, by: jane, from: "185.220.101.47", bucket: (i % 1400) % 3 == 0 ? "finance-reports" : "customer-records", key: "k\(i % 1400)", bytes: 1000)
+        }
+        events += CaseEvents.series(5, from: start, every: 60) { _, t in
+            CaseEvents.getObject(t, by: jane, from: "185.220.101.47", bucket: "hr", errorCode: "AccessDenied")
+        }
+        let findings = DetectionCase.fires("x", events).run(BulkDownload())
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.requestCount == 1505)
+        #expect(finding.failedCount == 5)
+        #expect(finding.bytesOut == 1_500_000)
+        #expect(finding.distinctKeys == 1400)
+        #expect(finding.firstEvent.time == start)
+        #expect(finding.lastEvent.time == start.adding(seconds: 2998))
+        #expect(finding.sourceIPs == ["185.220.101.47": 1505])
+        #expect(finding.accessKeyIds == ["AKIA5Q2R7HNB3KQTWXYZ"])
+        #expect(finding.buckets["finance-reports"]?.requests == 501)
+        #expect(finding.buckets["hr"]?.requests == 5)
+        #expect(finding.evidence["thresholdRequests"] == "1000")
+        #expect(finding.explanation.contains("1,500 GetObject requests"))
+        #expect(finding.explanation.contains("threshold of 1,000 requests"))
+        #expect(finding.explanation.contains("5 further requests failed: attempts, no data taken"))
+    }
+
+    @Test("incidents join a principal's findings and raise severity when detections agree")
+    func incidents() throws {
+        let testCase = BulkDownload.cases[0]
+        let accumulator = ActivityAccumulator(configuration: testCase.configuration)
+        for event in testCase.events { accumulator.add(event) }
+        let start = try #require(testCase.windowStart)
+        let windows = AnalysisWindows(window: TimeWindow(start: start), baseline: TimeWindow(end: start))
+        let findings = DetectionCatalog.all.flatMap { $0.findings(in: accumulator, windows: windows) }
+        #expect(Set(findings.map(\.detectionID)) == ["cloudtrail.bulk-download", "cloudtrail.new-source-ip", "cloudtrail.unusual-hour"])
+        let incidents = IncidentBuilder(configuration: testCase.configuration).incidents(from: findings, activity: accumulator)
+        let incident = try #require(incidents.first)
+        #expect(incidents.count == 1)
+        #expect(incident.severity == .critical)
+        #expect(incident.severityReasons.count == 3)
+        #expect(incident.impact.objectsRead == 1500)
+        #expect(incident.impact.distinctKeys == 1500)
+        #expect(incident.sourceIPs.first?.ip == "185.220.101.47")
+        #expect(incident.sourceIPs.first?.newForPrincipal == true)
+        #expect(incident.id.hasPrefix("INC-20260223-"))
+        #expect(incident.id == IncidentBuilder.incidentID(principal: incident.principal, start: incident.firstEvent.time))
+    }
+
+    @Test("a copy source may be URL-encoded, versioned or start with a slash")
+    func copySource() {
+        #expect(CrossAccountCopy.bucket(fromCopySource: "customer-records/a/b.csv") == "customer-records")
+        #expect(CrossAccountCopy.bucket(fromCopySource: "/customer-records/a%20b.csv?versionId=3") == "customer-records")
+        #expect(CrossAccountCopy.bucket(fromCopySource: "") == nil)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import S3HoundCore
+@testable import S3HoundSources
+
+@Suite("CloudTrail record parsing")
+struct CloudTrailParsingTests {
+    @Test("a hand-written record with float bytes, `arn` spelling and a host list parses")
+    func awkwardRecord() throws {
+        let text = """
+        {"Records":[{"eventTime":"2026-02-23T02:47:12Z","eventSource":"s3.amazonaws.com","eventName":"GetObject",
+          "userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::123456789012:assumed-role/analytics/i-0abc","accountId":"123456789012",
+            "accessKeyId":"ASIAEXAMPLE123456789","sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::123456789012:role/analytics"}}},
+          "sourceIPAddress":"10.0.1.25","vpcEndpointId":"vpce-0a1b2c3d","readOnly":"true","errorCode":null,
+          "requestParameters":{"bucketName":"customer-records","key":"a\\/b \\u00e9.csv","host":["customer-records.s3.amazonaws.com"]},
+          "additionalEventData":{"bytesTransferredOut":89.0,"bytesTransferredIn":"12","SSEApplied":"SSE_C","AuthenticationMethod":"QueryString"},
+          "resources":[{"type":"AWS::S3::Bucket","arn":"arn:aws:s3:::customer-records","accountId":"123456789012"}],
+          "someFutureField":{"nested":[1,2,{"x":null}]}}]}
+        """
+        let folder = try TemporaryFolder()
+        let (events, result) = readAll(try folder.write("one.json", text))
+        #expect(result.skipped == 0)
+        let event = try #require(events.first)
+        #expect(event.bytesTransferredOut == 89)
+        #expect(event.bytesTransferredIn == 12)
+        #expect(event.readOnly == true)
+        #expect(event.errorCode == nil)
+        #expect(event.objectKey == "a/b é.csv")
+        #expect(event.host == "customer-records.s3.amazonaws.com")
+        #expect(event.sseApplied == "SSE_C")
+        #expect(event.authenticationMethod == "QueryString")
+        #expect(event.vpcEndpointId == "vpce-0a1b2c3d")
+        #expect(event.resources.first?.arn == "arn:aws:s3:::customer-records")
+        #expect(event.resources.first?.bucketName == "customer-records")
+        #expect(event.identity.principal == "arn:aws:iam::123456789012:role/analytics")
+        #expect(event.time == EventTime(iso8601: "2026-02-23T02:47:12Z"))
+    }
+
+    @Test("an anonymous caller is recognised")
+    func anonymous() throws {
+        let text = #"{"eventTime":"2026-02-23T02:47:12Z","eventName":"GetObject","eventSource":"s3.amazonaws.com","userIdentity":{"type":"AWSAccount","principalId":"","accountId":"ANONYMOUS_PRINCIPAL"},"sourceIPAddress":"198.51.100.7"}"#
+        let folder = try TemporaryFolder()
+        let (events, _) = readAll(try folder.write("anon.jsonl", text + "\n"))
+        #expect(events.count == 1)
+        #expect(events[0].identity.isAnonymous)
+        #expect(events[0].identity.principal == "ANONYMOUS_PRINCIPAL")
+    }
+
+    @Test("JSON lines, arrays, EventBridge envelopes and pretty-printed files give the same events")
+    func layouts() throws {
+        let folder = try TemporaryFolder()
+        let records = (0..<5).map { record($0) }
+        let jsonLines = records.joined(separator: "\n") + "\n"
+        let array = "[\n" + records.joined(separator: ",\n") + "\n]"
+        let envelopes = records.map { #"{"version":"0","id":"x","detail-type":"AWS API Call via CloudTrail","source":"aws.s3","account":"123456789012","time":"2026-02-23T02:47:00Z","region":"us-east-1","resources":[],"detail":"# + $0 + "}" }.joined(separator: "\n")
+        let pretty = "{\n  \"Other\": 1,\n  \"Records\": [\n" + records.joined(separator: ",\n") + "\n  ]\n}\n"
+        for (name, text) in [("a.json", deliveryFile(records)), ("b.jsonl", jsonLines), ("c.json", array), ("d.json", envelopes), ("e.json", pretty)] {
+            let (events, result) = readAll(try folder.write(name, text))
+            #expect(result.skipped == 0, "\(name): \(result.issues)")
+            #expect(events.map(\.eventID) == (0..<5).map { "event-\($0)" }, "\(name)")
+        }
+    }
+
+    @Test("gzip is detected from content, not the file name, and read in small chunks")
+    func gzipByContent() throws {
+        let folder = try TemporaryFolder()
+        let records = (0..<200).map { record($0) }
+        let compressed = try GzipEncoder.compress(Array(deliveryFile(records).utf8))
+        let path = try folder.write("misnamed.json", compressed)
+        for chunk in [7, 1000, 1 << 20] {
+            let (events, result) = readAll(path, chunkSize: chunk)
+            #expect(events.count == 200)
+            #expect(result.skipped == 0)
+            #expect(result.bytes == Int64(deliveryFile(records).utf8.count))
+        }
+    }
+
+    @Test("concatenated gzip members are all read")
+    func multiMember() throws {
+        let folder = try TemporaryFolder()
+        let first = try GzipEncoder.compress(Array(((0..<3).map { record($0) }.joined(separator: "\n") + "\n").utf8))
+        let second = try GzipEncoder.compress(Array(((3..<6).map { record($0) }.joined(separator: "\n") + "\n").utf8))
+        let (events, result) = readAll(try folder.write("multi.jsonl.gz", first + second))
+        #expect(events.count == 6)
+        #expect(!result.incomplete)
+    }
+}
