@@ -137,7 +137,7 @@ struct AttackActivity {
     /// The facts of the attack, computed from the planned attack events of the last day.
     func truth(from events: [SimulatedEvent], identities: [Identity]) -> AttackTruth? {
         let attack = events.filter(\.isAttack)
-        guard let first = attack.first, let last = attack.last else { return nil }
+        guard let first = attack.min(by: { $0.time < $1.time }), let last = attack.max(by: { $0.time < $1.time }) else { return nil }
         let exfiltrating: Operation = scenario == .crossAccountCopy ? .copyObject : .getObject
         let taken = attack.filter { $0.operation == exfiltrating && $0.outcome == .success }
         func origin(_ e: SimulatedEvent) -> (bucket: String, key: String) {

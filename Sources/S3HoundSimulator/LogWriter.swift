@@ -92,28 +92,27 @@ final class LogWriter {
     /// Groups a day's events into files and names them.
     private func plan(_ day: DayPlan) throws -> [Batch] {
         var batches: [Batch] = []
-        for region in Region.allCases {
-            let regional = day.events.filter { $0.region == region }
-            var start = regional.startIndex
-            while start < regional.endIndex {
-                let hour = regional[start].time.floorDivided(by: 3600)
-                var end = start
-                while end < regional.endIndex, regional[end].time.floorDivided(by: 3600) == hour { end += 1 }
-                let count = end - start
-                let parts = (count + LogWriter.maximumRecordsPerFile - 1) / LogWriter.maximumRecordsPerFile
-                for part in 0..<parts {
-                    let slice = regional[(start + count * part / parts)..<(start + count * (part + 1) / parts)]
-                    var random = SimulationRandom(seed: seed, stream: "log-file", Int64(region.rawValue), hour, Int64(part))
-                    let delivered = CivilFields(slice.last!.time + Int64(random.int(in: 150...720)))
-                    let folder = "AWSLogs/\(account)/CloudTrail/\(region.name)/\(delivered.folder)"
-                    let name = "\(account)_CloudTrail_\(region.name)_\(delivered.minuteStamp)_\(random.string(16, from: alphanumeric)).json.gz"
-                    try output.createFolder(folder)
-                    batches.append(Batch(sequence: nextSequence, dayStart: day.dayStart, region: region, events: slice,
-                                         path: "\(folder)/\(name)", random: random))
-                    nextSequence += 1
-                }
-                start = end
+        // Events are sorted by region, then time: each (region, hour) is one contiguous run.
+        let events = day.events
+        var start = events.startIndex
+        while start < events.endIndex {
+            let region = events[start].region, hour = events[start].time.floorDivided(by: 3600)
+            var end = start
+            while end < events.endIndex, events[end].region == region, events[end].time.floorDivided(by: 3600) == hour { end += 1 }
+            let count = end - start
+            let parts = (count + LogWriter.maximumRecordsPerFile - 1) / LogWriter.maximumRecordsPerFile
+            for part in 0..<parts {
+                let slice = events[(start + count * part / parts)..<(start + count * (part + 1) / parts)]
+                var random = SimulationRandom(seed: seed, stream: "log-file", Int64(region.rawValue), hour, Int64(part))
+                let delivered = CivilFields(slice.last!.time + Int64(random.int(in: 150...720)))
+                let folder = "AWSLogs/\(account)/CloudTrail/\(region.name)/\(delivered.folder)"
+                let name = "\(account)_CloudTrail_\(region.name)_\(delivered.minuteStamp)_\(random.string(16, from: alphanumeric)).json.gz"
+                try output.createFolder(folder)
+                batches.append(Batch(sequence: nextSequence, dayStart: day.dayStart, region: region, events: slice,
+                                     path: "\(folder)/\(name)", random: random))
+                nextSequence += 1
             }
+            start = end
         }
         return batches
     }

@@ -77,11 +77,12 @@ struct DayPlan {
     mutating func add(_ event: SimulatedEvent) {
         var event = event
         precondition(event.time >= dayStart && event.time < dayStart + 86_400, "event outside its day")
-        event.sortKey = UInt64(event.time - dayStart) << 40 | UInt64(events.count)
+        event.sortKey = UInt64(event.region.rawValue) << 60 | UInt64(event.time - dayStart) << 40 | UInt64(events.count)
         events.append(event)
     }
 
-    /// Sorts the events by time (then planning order), as they will be written.
+    /// Sorts the events by region, then time, then planning order: each region's events are contiguous
+    /// and in the order they will be written.
     mutating func sort() { events.sort { $0.sortKey < $1.sortKey } }
 
     /// A time on this day between two hours (UTC), uniformly at random.

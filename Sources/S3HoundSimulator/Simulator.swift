@@ -4,8 +4,9 @@ import S3HoundCore
 /// Writes realistic CloudTrail logs for a scenario: weeks of benign activity and, on the last day, the attack.
 ///
 /// Output is deterministic: the same options write byte-identical files. Nothing comes from the clock
-/// or the system's random sources, and each day is generated, written and released before the next.
-public struct Simulator {
+/// or the system's random sources. Days are planned one at a time and written (on all cores) while the
+/// next is planned, so memory holds a couple of days whatever the period.
+public struct Simulator: Sendable {
     /// What to simulate.
     public let options: SimulationOptions
 

@@ -84,4 +84,21 @@ struct CloudTrailParsingTests {
         #expect(events.count == 6)
         #expect(!result.incomplete)
     }
+
+    @Test("escapes, braces and newlines inside strings survive every chunk boundary")
+    func chunkBoundaries() throws {
+        let tricky = record(0).replacingOccurrences(of: #""userAgent":"aws-cli/2.15.0""#, with: #""userAgent":"a\\\"{[}]\n\\""#)
+        let lines = [tricky, record(1), tricky.replacingOccurrences(of: "event-0", with: "event-2")]
+        let folder = try TemporaryFolder()
+        let wrapped = try folder.write("wrapped.json", deliveryFile(lines))
+        let jsonLines = try folder.write("lines.jsonl", lines.joined(separator: "\n") + "\n")
+        for path in [wrapped, jsonLines] {
+            for chunk in 1...13 {
+                let (events, result) = readAll(path, chunkSize: chunk)
+                #expect(result.skipped == 0, "chunk \(chunk): \(result.issues)")
+                #expect(events.map(\.eventID) == ["event-0", "event-1", "event-2"], "chunk \(chunk)")
+                #expect(events.first?.userAgent == "a\\\"{[}]\n\\", "chunk \(chunk)")
+            }
+        }
+    }
 }

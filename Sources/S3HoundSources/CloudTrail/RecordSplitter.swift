@@ -26,7 +26,8 @@ struct RecordSplitter {
     private var recordStart: Int?
     private var depth = 0
     private var inString = false
-    private var escaped = false
+    /// A chunk ended on a backslash inside a string: the next chunk's first byte is escaped.
+    private var escapedAtEnd = false
     /// Depth at which records sit: 0 for object streams, 1 for arrays, 2 inside `Records`.
     private var recordDepth = 0
     /// JSON lines detected: a raw newline inside a record means the record is broken.
@@ -37,6 +38,7 @@ struct RecordSplitter {
     /// Adds decompressed bytes; calls `emit` for each complete record.
     mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (Piece) -> Void) {
         buffer.append(contentsOf: chunk)
+        if escapedAtEnd { escapedAtEnd = false; scanned += 1 }
         if layout == .undecided { decideLayout(final: false) }
         guard layout != .undecided, layout != .notJSON else { return }
         scan(emit: emit)
@@ -96,78 +98,106 @@ struct RecordSplitter {
     }
 
     private mutating func scan(emit: (Piece) -> Void) {
+        // State lives in locals for the loop (this is the hottest loop of a hunt) and is written back after.
         var i = scanned
         let count = buffer.count
+        var depth = self.depth
+        var inString = self.inString
+        var recordStart = self.recordStart
+        var lineMode = self.lineMode
+        var sawFirstRecord = self.sawFirstRecord
+        var finishedContainer = self.finishedContainer
+        let recordDepth = self.recordDepth
+        let layout = self.layout
+        let base = bufferOffset
+        var escapedAtEnd = false
         buffer.withUnsafeBytes { bytes in
+            let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            /// A JSON-lines record broken by a newline: report it and start afresh on the next line.
+            func broken(at index: Int) {
+                emit(.damaged(offset: base + (recordStart ?? index), reason: "record on this line is incomplete or malformed"))
+                recordStart = nil
+                depth = recordDepth
+                inString = false
+            }
             while i < count {
-                let b = bytes[i]
                 if inString {
-                    if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false } else if b == 0x0A && lineMode {
-                        emitBroken(at: i, bytes: bytes, emit: emit)
+                    // Skip ordinary string bytes quickly; stop at a quote, a backslash or (JSON lines) a newline.
+                    while i < count {
+                        let b = p[i]
+                        if b == 0x22 || b == 0x5C || b == 0x0A { break }
+                        i += 1
                     }
-                    i += 1
+                    guard i < count else { break }
+                    let b = p[i]
+                    if b == 0x22 {
+                        inString = false
+                        i += 1
+                    } else if b == 0x5C {
+                        // Skip the escaped byte; if it is in the next chunk, resume there still escaped.
+                        if i + 1 >= count { escapedAtEnd = true; i += 1; break }
+                        i += 2
+                    } else {
+                        if lineMode { broken(at: i) }
+                        i += 1
+                    }
                     continue
                 }
+                let b = p[i]
                 switch b {
                 case 0x22:
                     inString = true
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     if depth == recordDepth {
                         if b == UInt8(ascii: "{") { recordStart = i } else if recordStart == nil {
-                            emit(.damaged(offset: bufferOffset + i, reason: "expected a record object but found an array"))
+                            emit(.damaged(offset: base + i, reason: "expected a record object but found an array"))
                             recordStart = i
                         }
                     }
                     depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     if depth == 0 {
-                        emit(.damaged(offset: bufferOffset + i, reason: "unbalanced '\(printable(b))'"))
+                        emit(.damaged(offset: base + i, reason: "unbalanced '\(printable(b))'"))
                     } else {
                         depth -= 1
                         if depth == recordDepth, let start = recordStart {
-                            emit(.record(UnsafeRawBufferPointer(rebasing: bytes[start...i]), offset: bufferOffset + start))
+                            emit(.record(UnsafeRawBufferPointer(rebasing: bytes[start...i]), offset: base + start))
                             recordStart = nil
+                            if layout == .objectStream && !sawFirstRecord {
+                                lineMode = followedByNewline(after: i, bytes: bytes) && !bytes[start...i].contains(0x0A)
+                            }
                             sawFirstRecord = true
-                            if layout == .objectStream && !lineMode { lineMode = followedByNewline(after: i, bytes: bytes) && !containsNewline(bytes[start...i]) }
                         } else if depth < recordDepth {
                             finishedContainer = true
                         }
                     }
                 case 0x0A:
-                    if lineMode && depth > recordDepth { emitBroken(at: i, bytes: bytes, emit: emit) }
+                    if lineMode && depth > recordDepth { broken(at: i) }
                 case 0x20, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: ":"):
                     break
                 default:
                     if depth == recordDepth && recordStart == nil && layout == .objectStream {
-                        emit(.damaged(offset: bufferOffset + i, reason: "text between records is not JSON ('\(printable(b))')"))
-                        skipToLineEnd(&i, bytes: bytes)
+                        emit(.damaged(offset: base + i, reason: "text between records is not JSON ('\(printable(b))')"))
+                        while i + 1 < count, p[i + 1] != 0x0A { i += 1 }
                     }
                 }
                 i += 1
             }
         }
-        scanned = i
-    }
-
-    /// In JSON lines, a newline inside a record means that line was broken: report it and resync.
-    private mutating func emitBroken(at i: Int, bytes: UnsafeRawBufferPointer, emit: (Piece) -> Void) {
-        emit(.damaged(offset: bufferOffset + (recordStart ?? i), reason: "record on this line is incomplete or malformed"))
-        recordStart = nil
-        depth = recordDepth
-        inString = false
-        escaped = false
+        scanned = min(i, count)
+        self.escapedAtEnd = escapedAtEnd
+        self.depth = depth
+        self.inString = inString
+        self.recordStart = recordStart
+        self.lineMode = lineMode
+        self.sawFirstRecord = sawFirstRecord
+        self.finishedContainer = finishedContainer
     }
 
     private func followedByNewline(after i: Int, bytes: UnsafeRawBufferPointer) -> Bool {
         var j = i + 1
         while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
         return j < bytes.count && bytes[j] == 0x0A
-    }
-
-    private func containsNewline(_ slice: Slice<UnsafeRawBufferPointer>) -> Bool { slice.contains(0x0A) }
-
-    private func skipToLineEnd(_ i: inout Int, bytes: UnsafeRawBufferPointer) {
-        while i + 1 < bytes.count, bytes[i + 1] != 0x0A { i += 1 }
     }
 
     /// Drops bytes before the current record so the buffer holds at most one partial record.
