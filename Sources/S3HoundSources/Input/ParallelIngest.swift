@@ -2,7 +2,7 @@ import Foundation
 import S3HoundCore
 
 /// Receives the events one worker reads. Each sink is used by one thread only; sinks are merged after.
-public protocol EventSink: AnyObject {
+public protocol EventSink: AnyObject, SendableMetatype {
     /// Takes one event.
     func consume(_ event: ActivityEvent)
 }
