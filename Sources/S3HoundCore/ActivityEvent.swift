@@ -23,6 +23,8 @@ public struct ActivityEvent: Hashable, Sendable, Codable {
     public var userAgent: String?
     /// `errorCode`; set when the call failed (it was an attempt, not an access).
     public var errorCode: String?
+    /// `errorMessage`, when the call failed.
+    public var errorMessage: String?
     /// `recipientAccountId`: the account that received the event.
     public var recipientAccountId: String?
     /// `readOnly`.
@@ -45,22 +47,29 @@ public struct ActivityEvent: Hashable, Sendable, Codable {
     public var bytesTransferredIn: Int64?
     /// `additionalEventData.AuthenticationMethod`: `AuthHeader` or `QueryString` (presigned URL).
     public var authenticationMethod: String?
-    /// `additionalEventData.SSEApplied`, e.g. `SSE_C`.
+    /// `additionalEventData.SSEApplied`, e.g. `SSE_C`; also set to `SSE_C` when the request carried
+    /// `x-amz-server-side-encryption-customer-algorithm`.
     public var sseApplied: String?
+    /// `requestParameters.x-amz-server-side-encryption-aws-kms-key-id`: the KMS key a write encrypts with.
+    public var kmsKeyId: String?
+    /// The raw JSON text of `requestParameters` for calls that change configuration (policies, ACLs,
+    /// replication, lifecycle, trails, detectors …); nil for high-volume object calls, which never need it.
+    public var requestParametersJSON: String?
     /// `resources[]`: the buckets and objects the call touched, with their owners where known.
     public var resources: [EventResource]
 
     /// Creates an event; only time, name and identity are required.
     public init(time: EventTime, origin: EventOrigin = .cloudTrail, eventID: String = "", eventSource: String = "s3.amazonaws.com",
                 eventName: String, eventCategory: String? = nil, awsRegion: String? = nil, sourceIPAddress: String? = nil,
-                userAgent: String? = nil, errorCode: String? = nil, recipientAccountId: String? = nil, readOnly: Bool? = nil,
+                userAgent: String? = nil, errorCode: String? = nil, errorMessage: String? = nil, recipientAccountId: String? = nil, readOnly: Bool? = nil,
                 vpcEndpointId: String? = nil, identity: CallerIdentity = CallerIdentity(), bucketName: String? = nil,
                 objectKey: String? = nil, host: String? = nil, copySource: String? = nil, bytesTransferredOut: Int64? = nil,
                 bytesTransferredIn: Int64? = nil, authenticationMethod: String? = nil, sseApplied: String? = nil,
-                resources: [EventResource] = []) {
+                kmsKeyId: String? = nil, requestParametersJSON: String? = nil, resources: [EventResource] = []) {
         self.time = time; self.origin = origin; self.eventID = eventID; self.eventSource = eventSource
         self.eventName = eventName; self.eventCategory = eventCategory; self.awsRegion = awsRegion
         self.sourceIPAddress = sourceIPAddress; self.userAgent = userAgent; self.errorCode = errorCode
+        self.errorMessage = errorMessage; self.kmsKeyId = kmsKeyId; self.requestParametersJSON = requestParametersJSON
         self.recipientAccountId = recipientAccountId; self.readOnly = readOnly; self.vpcEndpointId = vpcEndpointId
         self.identity = identity; self.bucketName = bucketName; self.objectKey = objectKey; self.host = host
         self.copySource = copySource; self.bytesTransferredOut = bytesTransferredOut
@@ -76,6 +85,16 @@ public struct ActivityEvent: Hashable, Sendable, Codable {
         guard let address = sourceIPAddress, IPAddress.isIPAddress(address) else { return nil }
         return address
     }
+
+    /// True when the event carries the raw `requestParameters` JSON (see `requestParametersJSON`).
+    public static func keepsRequestParameters(_ eventName: String) -> Bool { !highVolumeObjectCalls.contains(eventName) }
+
+    /// Object-level calls that make up nearly all data events; their parameters are read field by field only.
+    public static let highVolumeObjectCalls: Set<String> = [
+        "GetObject", "HeadObject", "PutObject", "ListObjects", "ListObjectsV2", "ListObjectVersions", "UploadPart",
+        "CreateMultipartUpload", "CompleteMultipartUpload", "AbortMultipartUpload", "GetObjectTagging", "GetObjectAcl",
+        "GetBucketLocation", "HeadBucket", "DeleteObject", "DeleteObjects", "GetObjectAttributes", "SelectObjectContent",
+    ]
 
     /// A reference to this event for findings: its time and id.
     public var reference: EventReference { EventReference(time: time, eventID: eventID) }

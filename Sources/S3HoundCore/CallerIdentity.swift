@@ -14,12 +14,15 @@ public struct CallerIdentity: Hashable, Sendable, Codable {
     public var sessionIssuerArn: String?
     /// `invokedBy`: the AWS service that made the call on the caller's behalf.
     public var invokedBy: String?
+    /// `sessionContext.ec2RoleDelivery`: set (`1.0`/`2.0`) when the session's credentials came from an EC2 instance profile.
+    public var ec2RoleDelivery: String?
 
     /// Creates an identity.
     public init(type: String? = nil, arn: String? = nil, accountId: String? = nil, accessKeyId: String? = nil,
-                principalId: String? = nil, sessionIssuerArn: String? = nil, invokedBy: String? = nil) {
+                principalId: String? = nil, sessionIssuerArn: String? = nil, invokedBy: String? = nil, ec2RoleDelivery: String? = nil) {
         self.type = type; self.arn = arn; self.accountId = accountId; self.accessKeyId = accessKeyId
         self.principalId = principalId; self.sessionIssuerArn = sessionIssuerArn; self.invokedBy = invokedBy
+        self.ec2RoleDelivery = ec2RoleDelivery
     }
 
     /// The marker CloudTrail writes in `accountId` for unauthenticated requests.
@@ -30,6 +33,13 @@ public struct CallerIdentity: Hashable, Sendable, Codable {
 
     /// True when an AWS service made the call itself.
     public var isAWSService: Bool { type == "AWSService" }
+
+    /// True for a session of an EC2 instance profile: `ec2RoleDelivery` set, or a session name that is an instance id (`i-…`).
+    public var isInstanceRoleSession: Bool {
+        if let delivery = ec2RoleDelivery, !delivery.isEmpty { return true }
+        guard type == "AssumedRole", let arn, let session = arn.split(separator: "/").last else { return false }
+        return session.hasPrefix("i-") && session.count >= 10 && session.dropFirst(2).allSatisfy(\.isHexDigit)
+    }
 
     /// The stable name baselines and incidents group by: the role for assumed-role sessions
     /// (session names change every session), otherwise the caller's ARN, then principal id.

@@ -30,10 +30,27 @@ public struct HuntEngine: Sendable {
         public var issuesDropped: Int
     }
 
+    /// What reading the input gave: the merged activity and how each file went.
+    public struct Scan {
+        /// Aggregates of every event in the read range, merged across reader threads.
+        public var activity: ActivityAccumulator
+        /// One result per file read, in plan order.
+        public var results: [FileReadResult]
+        /// The files read and what was pruned or ignored.
+        public var plan: InputWalker.Plan
+        /// When the scan started, for the run's elapsed time.
+        var started: ContinuousClock.Instant
+    }
+
     /// Runs the hunt; throws only when it cannot run at all (a path that does not exist).
     /// `onFile` is called as each file finishes, from reader threads.
     public func run(onFile: (@Sendable (IngestProgress, FileReadResult) -> Void)? = nil) throws -> Outcome {
-        let clock = ContinuousClock.now
+        analyze(try scan(onFile: onFile))
+    }
+
+    /// Plans the files and reads them on all cores into one accumulator.
+    public func scan(onFile: (@Sendable (IngestProgress, FileReadResult) -> Void)? = nil) throws -> Scan {
+        let started = ContinuousClock.now
         let readRange = options.readRange
         let walker = InputWalker(layout: readRange == .unbounded ? nil : DeliveryLayout(range: readRange))
         let plan = try walker.plan(options.paths)
@@ -45,7 +62,15 @@ public struct HuntEngine: Sendable {
         }, progress: onFile)
         let activity = sinks[0].accumulator
         for sink in sinks.dropFirst() { activity.merge(sink.accumulator) }
+        return Scan(activity: activity, results: results, plan: plan, started: started)
+    }
 
+    /// Judges a scan: findings in the window, incidents, and the run summary.
+    public func analyze(_ scan: Scan) -> Outcome {
+        let activity = scan.activity
+        let results = scan.results
+        let plan = scan.plan
+        let configuration = options.configuration
         let (windows, notes) = resolveWindows(activity)
         var findings: [Finding] = []
         for detection in detections { findings += detection.findings(in: activity, windows: windows) }
@@ -70,7 +95,7 @@ public struct HuntEngine: Sendable {
         summary.detections = detections.map { type(of: $0).metadata.id }
         summary.notes = notes
         if plan.ignored > 0 { summary.notes.append("\(plan.ignored) digest or S3Hound metadata file(s) ignored.") }
-        summary.elapsedSeconds = Self.seconds(ContinuousClock.now - clock)
+        summary.elapsedSeconds = Self.seconds(ContinuousClock.now - scan.started)
 
         return Outcome(report: HuntReport(incidents: reported, summary: summary), findings: findings,
                        filesOpened: plan.inputs.map(\.displayName), issues: results.flatMap(\.issues),

@@ -101,4 +101,23 @@ struct CloudTrailParsingTests {
             }
         }
     }
+
+    @Test("configuration calls keep their raw requestParameters; object reads do not")
+    func requestParametersKept() throws {
+        let policy = #"{"eventTime":"2026-02-23T03:30:00Z","eventSource":"s3.amazonaws.com","eventName":"PutBucketPolicy","errorCode":"AccessDenied","errorMessage":"Access Denied","userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::123456789012:assumed-role/web/i-0123456789abcdef0","sessionContext":{"ec2RoleDelivery":"2.0","sessionIssuer":{"arn":"arn:aws:iam::123456789012:role/web"}}},"requestParameters":{"bucketName":"customer-records","bucketPolicy":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject"}]}}}"#
+        let copy = #"{"eventTime":"2026-02-23T03:31:00Z","eventName":"CopyObject","requestParameters":{"bucketName":"b","key":"k","x-amz-server-side-encryption-aws-kms-key-id":"arn:aws:kms:us-east-1:999988887777:key/abc"}}"#
+        let folder = try TemporaryFolder()
+        let (events, result) = readAll(try folder.write("config.jsonl", [policy, copy, record(1)].joined(separator: "\n")))
+        #expect(result.skipped == 0)
+        #expect(events.count == 3)
+        let parameters = try #require(events[0].requestParametersJSON)
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(parameters.utf8)) as? [String: Any])
+        #expect((decoded["bucketPolicy"] as? [String: Any])?["Version"] as? String == "2012-10-17")
+        #expect(events[0].errorMessage == "Access Denied")
+        #expect(events[0].identity.ec2RoleDelivery == "2.0")
+        #expect(events[0].identity.isInstanceRoleSession)
+        #expect(events[1].kmsKeyId == "arn:aws:kms:us-east-1:999988887777:key/abc")
+        #expect(events[1].requestParametersJSON != nil)
+        #expect(events[2].requestParametersJSON == nil)
+    }
 }

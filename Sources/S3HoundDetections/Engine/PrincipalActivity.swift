@@ -16,6 +16,8 @@ public struct PrincipalActivity: Sendable {
     public var ipHours: [TermHour: Tally] = [:]
     /// Per clock hour (hours since the epoch; `% 24` is the UTC hour of day).
     public var hours: [Int64: Tally] = [:]
+    /// Per user-agent family (`UserAgentFamily`) and clock hour.
+    public var agentHours: [TermHour: Tally] = [:]
 
     /// Starts an empty profile.
     public init(principal: String) { self.principal = principal }
@@ -28,6 +30,7 @@ public struct PrincipalActivity: Sendable {
         if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
         let hour = event.time.hourIndex
         if let ip = event.sourceIP { ipHours.count(event, at: TermHour(term: ip, hour: hour)) }
+        agentHours.count(event, at: TermHour(term: UserAgentFamily.family(of: event.userAgent), hour: hour))
         hours.count(event, at: hour)
     }
 
@@ -39,6 +42,7 @@ public struct PrincipalActivity: Sendable {
         accessKeys.merge(other.accessKeys, uniquingKeysWith: +)
         ipHours.merge(other.ipHours) { $0.merge($1) }
         hours.merge(other.hours) { $0.merge($1) }
+        agentHours.merge(other.agentHours) { $0.merge($1) }
     }
 
     /// Distinct UTC days with activity inside `range`.

@@ -46,7 +46,7 @@ enum CloudTrailRecordParser {
             } else if builder.eventName == nil, let detailRange {
                 parse(UnsafeRawBufferPointer(rebasing: bytes[detailRange])) { emit($0.shifted(by: detailRange.lowerBound)) }
             } else {
-                emit(builder.build())
+                emit(builder.build(bytes))
             }
         } catch let error as JSONScanError {
             emit(.failure(offset: error.offset, reason: error.reason.hasPrefix("field") ? error.reason : "invalid JSON: \(error.reason)"))
@@ -76,6 +76,10 @@ struct RecordFields {
     var sourceIPAddress: String?
     var userAgent: String?
     var errorCode: String?
+    var errorMessage: String?
+    var kmsKeyId: String?
+    /// Byte range of `requestParameters` in the record, kept so the raw JSON is only copied when needed.
+    var requestParametersRange: Range<Int>?
     var recipientAccountId: String?
     var readOnly: Bool?
     var vpcEndpointId: String?
@@ -103,6 +107,7 @@ struct RecordFields {
         } else if keyIs(key, "sourceIPAddress") { sourceIPAddress = try s.scalarText(field: "sourceIPAddress")
         } else if keyIs(key, "userAgent") { userAgent = try s.scalarText(field: "userAgent")
         } else if keyIs(key, "errorCode") { errorCode = try s.scalarText(field: "errorCode")
+        } else if keyIs(key, "errorMessage") { errorMessage = try s.scalarText(field: "errorMessage")
         } else if keyIs(key, "recipientAccountId") { recipientAccountId = try s.scalarText(field: "recipientAccountId")
         } else if keyIs(key, "readOnly") { readOnly = try s.boolean(field: "readOnly")
         } else if keyIs(key, "vpcEndpointId") { vpcEndpointId = try s.scalarText(field: "vpcEndpointId")
@@ -126,7 +131,8 @@ struct RecordFields {
             } else if keyIs(key, "invokedBy") { identity.invokedBy = try s.scalarText(field: "userIdentity.invokedBy")
             } else if keyIs(key, "sessionContext"), try s.peekKind() == .object {
                 try s.forEachMember { s, key in
-                    if keyIs(key, "sessionIssuer"), try s.peekKind() == .object {
+                    if keyIs(key, "ec2RoleDelivery") { identity.ec2RoleDelivery = try s.scalarText(field: "sessionContext.ec2RoleDelivery")
+                    } else if keyIs(key, "sessionIssuer"), try s.peekKind() == .object {
                         try s.forEachMember { s, key in
                             if keyIs(key, "arn") { identity.sessionIssuerArn = try s.scalarText(field: "sessionIssuer.arn") } else { try s.skipValue() }
                         }
@@ -139,11 +145,15 @@ struct RecordFields {
     private mutating func readRequestParameters(_ s: inout JSONScanner) throws {
         let kind = try s.peekKind()
         guard kind == .object else { try s.skipValue(); return }   // null, or a string on some producers
+        let start = s.index
+        defer { requestParametersRange = start..<s.index }
         try s.forEachMember { s, key in
             if keyIs(key, "bucketName") { bucketName = try s.scalarText(field: "requestParameters.bucketName")
             } else if keyIs(key, "key") { objectKey = try s.scalarText(field: "requestParameters.key")
             } else if keyIs(key, "Host") || keyIs(key, "host") { host = try Self.firstText(&s, field: "requestParameters.Host")
             } else if keyIs(key, "x-amz-copy-source") { copySource = try s.scalarText(field: "requestParameters.x-amz-copy-source")
+            } else if keyIs(key, "x-amz-server-side-encryption-aws-kms-key-id") {
+                kmsKeyId = try s.scalarText(field: "requestParameters.x-amz-server-side-encryption-aws-kms-key-id")
             } else if keyIs(key, "x-amz-server-side-encryption-customer-algorithm"), sseApplied == nil {
                 if let algorithm = try s.scalarText(field: "requestParameters.x-amz-server-side-encryption-customer-algorithm"), !algorithm.isEmpty { sseApplied = "SSE_C" }
             } else { try s.skipValue() }
@@ -188,7 +198,7 @@ struct RecordFields {
         return first
     }
 
-    func build() -> CloudTrailRecordParser.Outcome {
+    func build(_ bytes: UnsafeRawBufferPointer) -> CloudTrailRecordParser.Outcome {
         guard let eventName, !eventName.isEmpty else {
             return .failure(offset: 0, reason: "not a CloudTrail record: no 'eventName'")
         }
@@ -201,9 +211,13 @@ struct RecordFields {
         return .event(ActivityEvent(
             time: eventTime, origin: .cloudTrail, eventID: eventID ?? "", eventSource: eventSource ?? "",
             eventName: eventName, eventCategory: eventCategory, awsRegion: awsRegion, sourceIPAddress: sourceIPAddress,
-            userAgent: userAgent, errorCode: errorCode, recipientAccountId: recipientAccountId, readOnly: readOnly,
+            userAgent: userAgent, errorCode: errorCode, errorMessage: errorMessage, recipientAccountId: recipientAccountId, readOnly: readOnly,
             vpcEndpointId: vpcEndpointId, identity: identity, bucketName: bucketName, objectKey: objectKey, host: host,
             copySource: copySource, bytesTransferredOut: bytesOut, bytesTransferredIn: bytesIn,
-            authenticationMethod: authenticationMethod, sseApplied: sseApplied, resources: resources))
+            authenticationMethod: authenticationMethod, sseApplied: sseApplied, kmsKeyId: kmsKeyId,
+            requestParametersJSON: requestParametersRange.flatMap { range in
+                ActivityEvent.keepsRequestParameters(eventName) ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) : nil
+            },
+            resources: resources))
     }
 }
