@@ -20,7 +20,11 @@ public struct AttackTechnique: Hashable, Sendable, Codable, CustomStringConverti
     public static let t1078_004 = AttackTechnique(id: "T1078.004", name: "Valid Accounts: Cloud Accounts", tactic: "Initial Access")
     /// Cloud Storage Object Discovery.
     public static let t1619 = AttackTechnique(id: "T1619", name: "Cloud Storage Object Discovery", tactic: "Discovery")
+    /// Data Destruction.
+    public static let t1485 = AttackTechnique(id: "T1485", name: "Data Destruction", tactic: "Impact")
+    /// Unsecured Credentials: Cloud Instance Metadata API.
+    public static let t1552_005 = AttackTechnique(id: "T1552.005", name: "Unsecured Credentials: Cloud Instance Metadata API", tactic: "Credential Access")
 
     /// Every technique S3Hound knows, for catalog checks.
-    public static let known: [AttackTechnique] = [.t1530, .t1537, .t1078_004, .t1619]
+    public static let known: [AttackTechnique] = [.t1530, .t1537, .t1078_004, .t1619, .t1485, .t1552_005]
 }

@@ -56,9 +56,11 @@ public struct HuntEngine: Sendable {
         let plan = try walker.plan(options.paths)
         let configuration = options.configuration
         let eventDetections = detections.compactMap { $0 as? any EventDetection }
+        let streamDetections = detections.compactMap { $0 as? any StreamDetection }
         let ingest = ParallelIngest(workers: options.workers)
         let (sinks, results) = ingest.run(plan.inputs, makeSink: {
-            AccumulatorSink(ActivityAccumulator(configuration: configuration, readRange: readRange, eventDetections: eventDetections))
+            AccumulatorSink(ActivityAccumulator(configuration: configuration, readRange: readRange,
+                                                  eventDetections: eventDetections, streamDetections: streamDetections))
         }, progress: onFile)
         let activity = sinks[0].accumulator
         for sink in sinks.dropFirst() { activity.merge(sink.accumulator) }

@@ -13,6 +13,8 @@ public final class ActivityAccumulator {
     public private(set) var principals: [String: PrincipalActivity] = [:]
     /// Object reads per principal and source, per minute.
     public private(set) var readStreams: [ReadStreamKey: [Int64: ReadMinute]] = [:]
+    /// Per-minute tallies of stream detections (listings, denials, deletions), by detection and principal.
+    public private(set) var streams: [StreamKey: [Int64: StreamMinute]] = [:]
     /// Events matched by per-event detections, by detection id.
     public private(set) var matches: [String: [ActivityEvent]] = [:]
     /// Events accumulated.
@@ -27,13 +29,16 @@ public final class ActivityAccumulator {
     public private(set) var accounts: Set<String> = []
 
     private let eventDetections: [any EventDetection]
+    private let streamDetections: [any StreamDetection]
 
     /// Creates an empty accumulator.
     public init(configuration: DetectionConfiguration, readRange: TimeWindow = .unbounded,
-                eventDetections: [any EventDetection] = DetectionCatalog.eventDetections) {
+                eventDetections: [any EventDetection] = DetectionCatalog.eventDetections,
+                streamDetections: [any StreamDetection] = DetectionCatalog.streamDetections) {
         self.configuration = configuration
         self.readRange = readRange
         self.eventDetections = eventDetections
+        self.streamDetections = streamDetections
     }
 
     /// Takes one event.
@@ -67,6 +72,20 @@ public final class ActivityAccumulator {
                 readStreams[key] = [minute: ReadMinute(event)]
             }
         }
+        for detection in streamDetections {
+            guard let term = detection.streamTerm(event, configuration: configuration) else { continue }
+            let key = StreamKey(detectionID: type(of: detection).metadata.id, principal: principal)
+            let minute = event.time.minuteIndex
+            if let index = streams.index(forKey: key) {
+                if let inner = streams.values[index].index(forKey: minute) {
+                    streams.values[index].values[inner].add(event, term: term)
+                } else {
+                    streams.values[index][minute] = StreamMinute(event, term: term)
+                }
+            } else {
+                streams[key] = [minute: StreamMinute(event, term: term)]
+            }
+        }
         for detection in eventDetections where detection.matches(event, configuration: configuration) {
             matches[type(of: detection).metadata.id, default: []].append(event)
         }
@@ -82,6 +101,7 @@ public final class ActivityAccumulator {
         principals.merge(other.principals) { $0.merge($1) }
         readStreams.merge(other.readStreams) { mine, theirs in mine.merge(theirs) { $0.merge($1) } }
         matches.merge(other.matches) { $0.append(contentsOf: $1) }
+        streams.merge(other.streams) { mine, theirs in mine.merge(theirs) { $0.merge($1) } }
     }
 }
 

@@ -29,7 +29,8 @@ public struct DetectionCase: Sendable {
     /// Runs the case against a detection and returns its findings.
     public func run(_ detection: any Detection) -> [Finding] {
         let eventDetections = (detection as? any EventDetection).map { [$0] } ?? []
-        let accumulator = ActivityAccumulator(configuration: configuration, eventDetections: eventDetections)
+        let streamDetections = (detection as? any StreamDetection).map { [$0] } ?? []
+        let accumulator = ActivityAccumulator(configuration: configuration, eventDetections: eventDetections, streamDetections: streamDetections)
         for event in events { accumulator.add(event) }
         let windows = windowStart.map { AnalysisWindows(window: TimeWindow(start: $0), baseline: TimeWindow(end: $0)) }
             ?? AnalysisWindows(window: .unbounded, baseline: nil)

@@ -18,6 +18,14 @@ public struct DetectionConfiguration: Hashable, Sendable, Codable {
     public var ownAccounts: Set<String> = []
     /// Findings about one principal further apart than this start separate incidents.
     public var incidentGapSeconds: Int64 = 7200
+    /// Discovery: distinct buckets one principal lists or inspects in one window that count as enumeration.
+    public var enumerationBucketThreshold: Int = 10
+    /// Denied burst: failed calls (AccessDenied, NoSuchBucket …) by one principal in one window.
+    public var deniedBurstCalls: Int = 25
+    /// Denied burst: distinct buckets those failed calls name (bucket-name guessing).
+    public var deniedBurstBuckets: Int = 5
+    /// Mass deletion: objects one principal deletes in one window, at least.
+    public var massDeleteThreshold: Int = 500
 
     /// Creates the default configuration.
     public init() {}
