@@ -61,4 +61,48 @@ struct DetectionDetailTests {
         #expect(CrossAccountCopy.bucket(fromCopySource: "/customer-records/a%20b.csv?versionId=3") == "customer-records")
         #expect(CrossAccountCopy.bucket(fromCopySource: "") == nil)
     }
+
+    @Test("a new address in a known /24 is only informational; a new network is low")
+    func newAddressNetworks() throws {
+        let jane = CaseEvents.user("developer-jane")
+        let window = "2026-02-23T00:00:00Z"
+        let history = CaseEvents.daily(7, before: CaseEvents.time(window), atHours: [9, 14]) {
+            CaseEvents.getObject($0, by: jane, from: "203.0.113.10")
+        }
+        let neighbour = CaseEvents.getObject(CaseEvents.time("2026-02-23T09:00:00Z"), by: jane, from: "203.0.113.77")
+        let faraway = CaseEvents.getObject(CaseEvents.time("2026-02-23T10:00:00Z"), by: jane, from: "185.220.101.47")
+        let findings = DetectionCase.fires("x", windowStart: window, history + [neighbour, faraway]).run(NewSourceIP())
+        #expect(findings.count == 2)
+        #expect(findings.first { $0.evidence["sourceIP"] == "203.0.113.77" }?.severity == .info)
+        #expect(findings.first { $0.evidence["sourceIP"] == "185.220.101.47" }?.severity == .low)
+        #expect(findings.first { $0.evidence["sourceIP"] == "185.220.101.47" }?.evidence["network"] == "185.220.101.0/24")
+    }
+
+    @Test("networks: /24 for IPv4, /64 for IPv6 with :: expanded")
+    func networks() {
+        #expect(AddressNetwork.of("10.1.2.3") == "10.1.2.0/24")
+        #expect(AddressNetwork.of("2001:db8::1") == "2001:db8:0:0::/64")
+        #expect(AddressNetwork.of("2001:db8:1:2:3:4:5:6") == "2001:db8:1:2::/64")
+    }
+
+    @Test("stream windows count distinct targets across minutes without double counting")
+    func streamWindow() throws {
+        let jane = CaseEvents.user("developer-jane")
+        let start = CaseEvents.time("2026-02-23T02:00:00Z")
+        // The same 9 buckets over and over, then a tenth: exactly the threshold of 10 distinct.
+        var events = CaseEvents.series(90, from: start, every: 20) { i, t in
+            var e = CaseEvents.getObject(t, by: jane, from: "203.0.113.10", bucket: "b\(i % 9)")
+            e.eventName = "ListObjects"
+            return e
+        }
+        var tenth = CaseEvents.getObject(start.adding(seconds: 1900), by: jane, from: "203.0.113.10", bucket: "b9")
+        tenth.eventName = "HeadBucket"
+        events.append(tenth)
+        let findings = DetectionCase.fires("x", events).run(BucketEnumeration())
+        let finding = try #require(findings.first)
+        #expect(finding.distinctKeys == 10)
+        #expect(finding.requestCount == 91)
+        #expect(finding.evidence["thresholdTargets"] == "10")
+        #expect(DetectionCase.quiet("y", Array(events.dropLast())).run(BucketEnumeration()).isEmpty)
+    }
 }

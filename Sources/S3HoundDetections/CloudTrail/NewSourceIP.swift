@@ -23,24 +23,18 @@ public struct NewSourceIP: Detection {
         for profile in activity.principals.values {
             let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
             guard facts.hasBaseline else { continue }
-            var known: Set<String> = []
-            var recent: [String: Tally] = [:]
-            for (term, tally) in profile.ipHours {
-                if windows.isBaseline(tally.first.time) { known.insert(term.term) }
-                if windows.window.contains(tally.last.time) {
-                    if let index = recent.index(forKey: term.term) { recent.values[index].merge(tally) } else { recent[term.term] = tally }
-                }
-            }
-            for (ip, tally) in recent where !known.contains(ip) {
-                var finding = finding(principal: profile.principal, first: tally.first, last: tally.last, requests: tally.count, explanation: "")
-                finding.failedCount = tally.failed
+            let terms = NewTerms(profile.ipHours, windows: windows)
+            let knownNetworks = Set(terms.known.map(AddressNetwork.of))
+            for (ip, tally) in terms.new {
+                let network = AddressNetwork.of(ip)
+                let networkKnown = knownNetworks.contains(network)
+                var finding = newTermFinding(profile, tally: tally, explanation: "\(ByteCount.grouped(tally.count)) requests from \(ip), first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline this principal used \(terms.known.count) other address(es) (\(terms.examples())) and never this one"
+                    + (networkKnown ? ", though it did use its network \(network)." : ", nor any address in its network \(network)."))
+                // A new address next to known ones (DHCP, a NAT pool) is worth knowing, not worth raising.
+                if networkKnown { finding.severity = .info }
                 finding.sourceIPs = [ip: tally.count]
-                finding.arns = profile.arns.sorted()
-                finding.accessKeyIds = profile.accessKeysByUse
-                finding.accountId = profile.accountId
-                let examples = known.sorted().prefix(3).joined(separator: ", ")
-                finding.explanation = "\(ByteCount.grouped(tally.count)) requests from \(ip), first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline this principal used \(known.count) other address(es) (\(examples.isEmpty ? "none with an IP" : examples)) and never this one."
-                finding.evidence = ["sourceIP": ip, "knownAddresses": String(known.count), "baselineDays": String(facts.activeDays)]
+                finding.evidence = ["sourceIP": ip, "network": network, "networkKnown": String(networkKnown),
+                                    "knownAddresses": String(terms.known.count), "baselineDays": String(facts.activeDays)]
                 findings.append(finding)
             }
         }

@@ -4,7 +4,8 @@ import S3HoundCore
 public enum DetectionCatalog {
     /// Every detection, in report order.
     public static let all: [any Detection] = [BulkDownload(), CrossAccountCopy(), NewSourceIP(), UnusualHour(),
-                                               BucketEnumeration(), DeniedBurst(), MassDeletion()]
+                                               BucketEnumeration(), DeniedBurst(), MassDeletion(),
+                                               NewUserAgentFamily(), PresignedURLNewIP(), InstanceCredentialsOutside()]
 
     /// The detections that pick events while reading.
     public static var eventDetections: [any EventDetection] { all.compactMap { $0 as? any EventDetection } }

@@ -26,6 +26,9 @@ public struct DetectionConfiguration: Hashable, Sendable, Codable {
     public var deniedBurstBuckets: Int = 5
     /// Mass deletion: objects one principal deletes in one window, at least.
     public var massDeleteThreshold: Int = 500
+    /// Presigned URLs: principals whose presigned URLs were used from more addresses than this in the
+    /// baseline hand links out publicly and are not judged.
+    public var presignedDistinctIPLimit: Int = 5
 
     /// Creates the default configuration.
     public init() {}

@@ -18,6 +18,10 @@ public struct PrincipalActivity: Sendable {
     public var hours: [Int64: Tally] = [:]
     /// Per user-agent family (`UserAgentFamily`) and clock hour.
     public var agentHours: [TermHour: Tally] = [:]
+    /// Per source IP and clock hour, for requests signed in the query string (presigned URLs).
+    public var presignedIPHours: [TermHour: Tally] = [:]
+    /// Per public source IP and clock hour, for EC2 instance-profile sessions called from outside a VPC endpoint.
+    public var instanceIPHours: [TermHour: Tally] = [:]
 
     /// Starts an empty profile.
     public init(principal: String) { self.principal = principal }
@@ -29,7 +33,12 @@ public struct PrincipalActivity: Sendable {
         if let arn = event.identity.arn, !arn.isEmpty { arns.insert(arn) }
         if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
         let hour = event.time.hourIndex
-        if let ip = event.sourceIP { ipHours.count(event, at: TermHour(term: ip, hour: hour)) }
+        if let ip = event.sourceIP {
+            let term = TermHour(term: ip, hour: hour)
+            ipHours.count(event, at: term)
+            if event.authenticationMethod == "QueryString" { presignedIPHours.count(event, at: term) }
+            if event.identity.isInstanceRoleSession, event.vpcEndpointId == nil, !IPAddress.isPrivate(ip) { instanceIPHours.count(event, at: term) }
+        }
         agentHours.count(event, at: TermHour(term: UserAgentFamily.family(of: event.userAgent), hour: hour))
         hours.count(event, at: hour)
     }
@@ -43,6 +52,8 @@ public struct PrincipalActivity: Sendable {
         ipHours.merge(other.ipHours) { $0.merge($1) }
         hours.merge(other.hours) { $0.merge($1) }
         agentHours.merge(other.agentHours) { $0.merge($1) }
+        presignedIPHours.merge(other.presignedIPHours) { $0.merge($1) }
+        instanceIPHours.merge(other.instanceIPHours) { $0.merge($1) }
     }
 
     /// Distinct UTC days with activity inside `range`.

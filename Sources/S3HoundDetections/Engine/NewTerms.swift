@@ -1,0 +1,62 @@
+import S3HoundCore
+
+/// "New terms" (Elastic's first-seen primitive): values of a term (an IP, a user-agent family) a principal
+/// used in the window and never in its baseline, with the tallies of their use.
+struct NewTerms {
+    /// Terms seen in the baseline.
+    var known: Set<String> = []
+    /// Window tallies of the terms never seen in the baseline.
+    var new: [String: Tally] = [:]
+
+    /// Splits a principal's per-hour term tallies into known terms and new ones.
+    init(_ termHours: [TermHour: Tally], windows: AnalysisWindows) {
+        var recent: [String: Tally] = [:]
+        for (term, tally) in termHours {
+            if windows.isBaseline(tally.first.time) { known.insert(term.term) }
+            if windows.window.contains(tally.last.time) {
+                if let index = recent.index(forKey: term.term) { recent.values[index].merge(tally) } else { recent[term.term] = tally }
+            }
+        }
+        new = recent.filter { !known.contains($0.key) }
+    }
+
+    /// A few known terms, for explanations.
+    func examples(_ count: Int = 3) -> String {
+        let sample = known.sorted().prefix(count).joined(separator: ", ")
+        return sample.isEmpty ? "none" : sample
+    }
+}
+
+extension Detection {
+    /// A finding about one new term of a principal, with the principal's identity filled in.
+    func newTermFinding(_ profile: PrincipalActivity, tally: Tally, explanation: String) -> Finding {
+        var finding = finding(principal: profile.principal, first: tally.first, last: tally.last, requests: tally.count, explanation: explanation)
+        finding.failedCount = tally.failed
+        finding.arns = profile.arns.sorted()
+        finding.accessKeyIds = profile.accessKeysByUse
+        finding.accountId = profile.accountId
+        return finding
+    }
+}
+
+/// The network an address belongs to, for "new network" judgements: the /24 of IPv4, the /64 of IPv6.
+enum AddressNetwork {
+    static func of(_ ip: String) -> String {
+        if ip.contains(":") {
+            let groups = expandIPv6(ip)
+            return groups.prefix(4).joined(separator: ":") + "::/64"
+        }
+        let parts = ip.split(separator: ".")
+        guard parts.count == 4 else { return ip }
+        return parts.prefix(3).joined(separator: ".") + ".0/24"
+    }
+
+    /// The eight groups of an IPv6 address, `::` expanded.
+    static func expandIPv6(_ ip: String) -> [String] {
+        let halves = ip.lowercased().components(separatedBy: "::")
+        let head = halves[0].split(separator: ":").map(String.init)
+        let tail = halves.count > 1 ? halves[1].split(separator: ":").map(String.init) : []
+        let missing = max(0, 8 - head.count - tail.count)
+        return head + Array(repeating: "0", count: halves.count > 1 ? missing : 0) + tail
+    }
+}
