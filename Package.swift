@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "S3HoundSources", dependencies: ["S3HoundCore", "CZlib"]),
         .target(name: "S3HoundDetections", dependencies: ["S3HoundCore"]),
         .target(name: "S3HoundReport", dependencies: ["S3HoundCore"]),
-        .target(name: "S3HoundBaseline", dependencies: ["S3HoundCore", "S3HoundDetections", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "S3HoundBaseline", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "S3HoundSimulator", dependencies: ["S3HoundCore", "S3HoundSources"]),
         .target(name: "S3HoundHunt", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", "S3HoundReport", "S3HoundBaseline"]),
         .executableTarget(name: "s3hound", dependencies: [

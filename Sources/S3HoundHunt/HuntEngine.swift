@@ -76,6 +76,10 @@ public struct HuntEngine: Sendable {
         let (windows, notes) = resolveWindows(activity)
         var findings: [Finding] = []
         for detection in detections { findings += detection.findings(in: activity, windows: windows) }
+        let suppressed = findings.filter { finding in options.suppressions.contains { $0.matches(finding, now: options.now) } }
+        if !suppressed.isEmpty {
+            findings.removeAll { finding in options.suppressions.contains { $0.matches(finding, now: options.now) } }
+        }
         let incidents = IncidentBuilder(configuration: configuration).incidents(from: findings, activity: activity)
         let reported = incidents.filter { $0.severity >= options.minimumSeverity }
 
@@ -96,6 +100,10 @@ public struct HuntEngine: Sendable {
         summary.incidentsBelowThreshold = incidents.count - reported.count
         summary.detections = detections.map { type(of: $0).metadata.id }
         summary.notes = notes
+        if !suppressed.isEmpty {
+            let sources = Set(suppressed.compactMap { finding in options.suppressions.first { $0.matches(finding, now: options.now) }?.source }).sorted()
+            summary.notes.append("\(suppressed.count) finding(s) suppressed by configuration (\(sources.joined(separator: ", "))).")
+        }
         if plan.ignored > 0 { summary.notes.append("\(plan.ignored) digest or S3Hound metadata file(s) ignored.") }
         summary.elapsedSeconds = Self.seconds(ContinuousClock.now - scan.started)
 

@@ -16,6 +16,8 @@ public struct HuntOptions: Sendable {
     public var configuration = DetectionConfiguration()
     /// Incidents below this severity are counted but not reported.
     public var minimumSeverity: Severity = .medium
+    /// Findings to drop (from the configuration file).
+    public var suppressions: [Suppression] = []
     /// Reader threads.
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
     /// "Now", for the report date (tests pin it).

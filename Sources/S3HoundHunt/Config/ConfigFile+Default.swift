@@ -1,0 +1,56 @@
+extension ConfigFile {
+    /// The commented default written by `s3hound config init`: every key, set to its default.
+    public static let defaultText = """
+    # S3Hound configuration. Every value below is the default; uncomment and change what you need.
+    # Use it with: s3hound hunt --config s3hound.toml PATH...   (flags on the command line win)
+
+    [accounts]
+    # Our own and our organisation's accounts: copies into them and callers from them are not foreign.
+    own = []
+    # Accounts that may receive our data: disaster recovery, backup, vendors.
+    trusted = []
+
+    [thresholds]
+    # Bulk download: GetObject requests per window that always count as bulk (the runbook's alarm).
+    bulk_objects = 1000
+    # Bulk download: bytes per window that always count as bulk.
+    bulk_bytes = "1GiB"
+    # Bulk download: the sliding window.
+    bulk_window = "1h"
+    # A principal with a baseline must exceed this multiple of its own busiest window.
+    baseline_multiplier = 3.0
+    # Days of activity a principal needs before it is judged against its own history.
+    min_history_days = 3
+    # History before the window that principals are judged against.
+    baseline = "7d"
+    # Findings about one principal further apart than this start a new incident.
+    incident_gap = "2h"
+    # Discovery: distinct buckets listed or inspected in an hour.
+    enumeration_buckets = 10
+    # Denied burst: failed calls in an hour, naming at least this many buckets.
+    denied_burst_calls = 25
+    denied_burst_buckets = 5
+    # Mass deletion: objects deleted in an hour.
+    mass_delete_objects = 500
+    # Presigned URLs: signers whose links were used from more addresses than this hand links out publicly.
+    presigned_ip_limit = 5
+
+    [detections]
+    # Detection ids not to run (s3hound detections list shows them).
+    disabled = []
+
+    [buckets.labels]
+    # Sensitivity labels, shown in reports.
+    # "customer-records" = "pii"
+
+    # Silence a known-benign pattern until a date. Every field given must match.
+    # [[suppression]]
+    # detection = "cloudtrail.bulk-download"
+    # principal = "arn:aws:iam::123456789012:role/nightly-backup"
+    # bucket = "customer-records"
+    # user_agent = "aws-sdk-java"
+    # expires = 2026-12-31
+    # reason = "Nightly backup reads every object; ticket SEC-123"
+
+    """
+}
