@@ -105,4 +105,41 @@ struct DetectionDetailTests {
         #expect(finding.evidence["thresholdTargets"] == "10")
         #expect(DetectionCase.quiet("y", Array(events.dropLast())).run(BucketEnumeration()).isEmpty)
     }
+
+    @Test("day one: with a learned profile, a short dump is judged against the principal's history")
+    func learnedBaseline() throws {
+        let jane = CaseEvents.user("developer-jane")
+        let at = CaseEvents.time("2026-02-23T02:47:00Z")
+        let dump = CaseEvents.series(1200, from: at, every: 2) { i, t in
+            CaseEvents.getObject(t, by: jane, from: "185.220.101.47", key: "pii/\(i).csv")
+        }
+        let accumulator = ActivityAccumulator(configuration: DetectionConfiguration())
+        for event in dump { accumulator.add(event) }
+        let unjudged = AnalysisWindows(window: .unbounded, baseline: nil)
+        #expect(NewSourceIP().findings(in: accumulator, windows: unjudged).isEmpty)
+        #expect(UnusualHour().findings(in: accumulator, windows: unjudged).isEmpty)
+
+        let days = Set((0..<10).map { at.dayIndex - 1 - Int64($0) })
+        var hours = Array(repeating: 0, count: 24)
+        for hour in 9...17 { hours[hour] = 40 }
+        let office = TermHistory(firstSeen: CaseEvents.time("2026-02-10T09:00:00Z"), lastSeen: CaseEvents.time("2026-02-20T17:00:00Z"), count: 400)
+        let profile = PrincipalProfile(principal: jane.principal, identityType: "IAMUser", accountId: CaseEvents.account,
+                                       firstSeen: office.firstSeen, lastSeen: office.lastSeen, activeDayIndexes: days,
+                                       sourceIPs: ["203.0.113.10": office], userAgentFamilies: ["aws-cli": office], hourOfDay: hours,
+                                       hourlyReads: [at.hourIndex - 100: Volume(requests: 30, bytes: 3_000_000)])
+        let judged = AnalysisWindows(window: .unbounded, baseline: nil, store: InMemoryBaseline(profiles: [profile]))
+        let newIP = try #require(NewSourceIP().findings(in: accumulator, windows: judged).first)
+        #expect(newIP.evidence["sourceIP"] == "185.220.101.47")
+        #expect(newIP.evidence["baselineDays"] == "10")
+        #expect(!UnusualHour().findings(in: accumulator, windows: judged).isEmpty)
+        let bulk = try #require(BulkDownload().findings(in: accumulator, windows: judged).first)
+        #expect(bulk.evidence["baselinePeakHourRequests"] == "30")
+        #expect(bulk.evidence["thresholdRequests"] == "1000")
+
+        // A store that learned the attack itself does not hide it: only terms first seen before the window count.
+        var leaked = profile
+        leaked.sourceIPs["185.220.101.47"] = TermHistory(firstSeen: at, lastSeen: at, count: 1)
+        let window = AnalysisWindows(window: TimeWindow(start: at), baseline: nil, store: InMemoryBaseline(profiles: [leaked]))
+        #expect(NewSourceIP().findings(in: accumulator, windows: window).count == 1)
+    }
 }

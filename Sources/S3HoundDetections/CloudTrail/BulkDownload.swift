@@ -27,7 +27,11 @@ public struct BulkDownload: Detection {
                 .sorted { $0.key < $1.key }
             guard !minutes.isEmpty else { continue }
             let facts = activity.principals[stream.principal].map { BaselineFacts($0, windows: windows, configuration: configuration) }
-            let peak = peaks[stream.principal] ?? HourPeak()
+            var peak = peaks[stream.principal] ?? HourPeak()
+            if let learned = windows.learnedProfile(stream.principal)?.peakHourlyReads {
+                peak.reads = max(peak.reads, learned.requests)
+                peak.bytes = max(peak.bytes, learned.bytes)
+            }
             let threshold = Threshold(configuration: configuration, peak: peak, hasBaseline: facts?.hasBaseline ?? false,
                                       activeDays: facts?.activeDays ?? 0)
             for burst in bursts(minutes, windowMinutes: windowMinutes, threshold: threshold) {

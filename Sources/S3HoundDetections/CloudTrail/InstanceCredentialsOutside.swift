@@ -19,13 +19,13 @@ public struct InstanceCredentialsOutside: Detection {
     public init() {}
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        guard windows.baseline != nil else { return [] }
+        guard windows.hasHistory else { return [] }
         var findings: [Finding] = []
         for profile in activity.principals.values where !profile.instanceIPHours.isEmpty {
             let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
             guard facts.hasBaseline else { continue }
             let instance = NewTerms(profile.instanceIPHours, windows: windows)
-            let anyUse = NewTerms(profile.ipHours, windows: windows)
+            let anyUse = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
             for (ip, tally) in instance.new where !anyUse.known.contains(ip) {
                 var finding = newTermFinding(profile, tally: tally, explanation: "\(ByteCount.grouped(tally.count)) calls with this role's EC2 instance credentials from the public address \(ip), not through a VPC endpoint, first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline the role's sessions called only from \(anyUse.known.count) other address(es) (\(anyUse.examples())).")
                 finding.sourceIPs = [ip: tally.count]

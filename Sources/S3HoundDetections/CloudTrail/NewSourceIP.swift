@@ -18,12 +18,12 @@ public struct NewSourceIP: Detection {
     public init() {}
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        guard windows.baseline != nil else { return [] }
+        guard windows.hasHistory else { return [] }
         var findings: [Finding] = []
         for profile in activity.principals.values {
             let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
             guard facts.hasBaseline else { continue }
-            let terms = NewTerms(profile.ipHours, windows: windows)
+            let terms = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
             let knownNetworks = Set(terms.known.map(AddressNetwork.of))
             for (ip, tally) in terms.new {
                 let network = AddressNetwork.of(ip)

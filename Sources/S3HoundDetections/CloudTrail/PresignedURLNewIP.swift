@@ -19,7 +19,7 @@ public struct PresignedURLNewIP: Detection {
     public init() {}
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        guard windows.baseline != nil else { return [] }
+        guard windows.hasHistory else { return [] }
         let limit = activity.configuration.presignedDistinctIPLimit
         var findings: [Finding] = []
         for profile in activity.principals.values where !profile.presignedIPHours.isEmpty {
@@ -28,7 +28,7 @@ public struct PresignedURLNewIP: Detection {
             let presigned = NewTerms(profile.presignedIPHours, windows: windows)
             // Links handed out publicly show up from many addresses: nothing to judge there.
             guard presigned.known.count <= limit else { continue }
-            let anyUse = NewTerms(profile.ipHours, windows: windows)
+            let anyUse = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
             for (ip, tally) in presigned.new where !anyUse.known.contains(ip) {
                 var finding = newTermFinding(profile, tally: tally, explanation: "\(ByteCount.grouped(tally.count)) presigned-URL requests (AuthenticationMethod QueryString) from \(ip), first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline this principal's links and calls came from \(anyUse.known.count) other address(es) (\(anyUse.examples())) and never from this one.")
                 finding.sourceIPs = [ip: tally.count]

@@ -18,13 +18,16 @@ public struct UnusualHour: Detection {
     public init() {}
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        guard windows.baseline != nil else { return [] }
+        guard windows.hasHistory else { return [] }
         var findings: [Finding] = []
         for profile in activity.principals.values {
             let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
             guard facts.hasBaseline else { continue }
             var usualHours: Set<Int> = []
             for (hour, tally) in profile.hours where windows.isBaseline(tally.first.time) { usualHours.insert(Int(hour % 24)) }
+            if let learned = windows.learnedProfile(profile.principal) {
+                for hour in 0..<24 where learned.knowsHour(hour) { usualHours.insert(hour) }
+            }
             let unusual = profile.hours
                 .filter { windows.window.contains($0.value.last.time) && !usualHours.contains(Int($0.key % 24)) }
                 .sorted { $0.key < $1.key }

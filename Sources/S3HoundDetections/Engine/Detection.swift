@@ -37,7 +37,12 @@ struct BaselineFacts {
     let hasBaseline: Bool
 
     init(_ activity: PrincipalActivity, windows: AnalysisWindows, configuration: DetectionConfiguration) {
-        activeDays = activity.activeDays(in: windows.baseline)
+        var days = activity.activeDayIndexes(in: windows.baseline)
+        if let learned = windows.learnedProfile(activity.principal) {
+            let before = windows.window.start?.dayIndex ?? Int64.max
+            days.formUnion(learned.activeDayIndexes.filter { $0 < before })
+        }
+        activeDays = days.count
         hasBaseline = activeDays >= configuration.minimumHistoryDays
     }
 }

@@ -8,8 +8,10 @@ struct NewTerms {
     /// Window tallies of the terms never seen in the baseline.
     var new: [String: Tally] = [:]
 
-    /// Splits a principal's per-hour term tallies into known terms and new ones.
-    init(_ termHours: [TermHour: Tally], windows: AnalysisWindows) {
+    /// Splits a principal's per-hour term tallies into known terms and new ones; `learned` adds the terms
+    /// of the principal's learned profile (first seen before the window).
+    init(_ termHours: [TermHour: Tally], windows: AnalysisWindows, learned: [String: TermHistory]? = nil) {
+        known = windows.learnedTerms(learned)
         var recent: [String: Tally] = [:]
         for (term, tally) in termHours {
             if windows.isBaseline(tally.first.time) { known.insert(term.term) }

@@ -57,9 +57,12 @@ public struct PrincipalActivity: Sendable {
     }
 
     /// Distinct UTC days with activity inside `range`.
-    public func activeDays(in range: TimeWindow?) -> Int {
-        guard let range else { return 0 }
-        return Set(hours.values.filter { range.contains($0.first.time) }.map { $0.first.time.dayIndex }).count
+    public func activeDays(in range: TimeWindow?) -> Int { activeDayIndexes(in: range).count }
+
+    /// The UTC days (days since the epoch) with activity inside `range`.
+    public func activeDayIndexes(in range: TimeWindow?) -> Set<Int64> {
+        guard let range else { return [] }
+        return Set(hours.values.filter { range.contains($0.first.time) }.map { $0.first.time.dayIndex })
     }
 }
 
