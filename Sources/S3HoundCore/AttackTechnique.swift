@@ -25,6 +25,20 @@ public struct AttackTechnique: Hashable, Sendable, Codable, CustomStringConverti
     /// Unsecured Credentials: Cloud Instance Metadata API.
     public static let t1552_005 = AttackTechnique(id: "T1552.005", name: "Unsecured Credentials: Cloud Instance Metadata API", tactic: "Credential Access")
 
+    /// Account Manipulation (policies and ACLs that grant access).
+    public static let t1098 = AttackTechnique(id: "T1098", name: "Account Manipulation", tactic: "Persistence")
+    /// Data Encrypted for Impact.
+    public static let t1486 = AttackTechnique(id: "T1486", name: "Data Encrypted for Impact", tactic: "Impact")
+    /// Inhibit System Recovery.
+    public static let t1490 = AttackTechnique(id: "T1490", name: "Inhibit System Recovery", tactic: "Impact")
+    /// Impair Defenses: Disable or Modify Cloud Logs.
+    public static let t1562_008 = AttackTechnique(id: "T1562.008", name: "Impair Defenses: Disable or Modify Cloud Logs", tactic: "Defense Evasion")
+    /// Unsecured Credentials: Credentials In Files.
+    public static let t1552_001 = AttackTechnique(id: "T1552.001", name: "Unsecured Credentials: Credentials In Files", tactic: "Credential Access")
+    /// Cloud Infrastructure Discovery.
+    public static let t1580 = AttackTechnique(id: "T1580", name: "Cloud Infrastructure Discovery", tactic: "Discovery")
+
     /// Every technique S3Hound knows, for catalog checks.
-    public static let known: [AttackTechnique] = [.t1530, .t1537, .t1078_004, .t1619, .t1485, .t1552_005]
+    public static let known: [AttackTechnique] = [.t1530, .t1537, .t1078_004, .t1619, .t1485, .t1552_005,
+                                                   .t1098, .t1486, .t1490, .t1562_008, .t1552_001, .t1580]
 }

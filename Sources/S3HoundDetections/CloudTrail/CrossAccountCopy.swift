@@ -32,37 +32,17 @@ public struct CrossAccountCopy: EventDetection {
     }
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        let events = (activity.matches[Self.metadata.id] ?? []).filter { windows.window.contains($0.time) }
-        let groups = Dictionary(grouping: events) { GroupKey(principal: $0.identity.principal, bucket: $0.bucketName ?? "") }
-        var findings: [Finding] = []
-        for (key, group) in groups {
-            let sorted = group.sorted { $0.reference < $1.reference }
-            var runs: [[ActivityEvent]] = []
-            for event in sorted {
-                if let last = runs.last?.last, event.time.millisecondsSinceEpoch - last.time.millisecondsSinceEpoch <= activity.configuration.incidentGapSeconds * 1000 {
-                    runs[runs.count - 1].append(event)
-                } else {
-                    runs.append([event])
-                }
-            }
-            for run in runs where run.contains(where: { !$0.failed }) {
-                findings.append(makeFinding(key: key, run: run, activity: activity))
-            }
-        }
-        return findings.sorted { $0.firstEvent < $1.firstEvent }
+        runs(in: activity, windows: windows, failedRuns: .skip) { $0.bucketName ?? "" }
+            .map(makeFinding)
+            .sorted { $0.firstEvent < $1.firstEvent }
     }
 
-    private func makeFinding(key: GroupKey, run: [ActivityEvent], activity: ActivityAccumulator) -> Finding {
-        let succeeded = run.filter { !$0.failed }
-        let failed = run.count - succeeded.count
-        var finding = finding(principal: key.principal, first: run.first!.reference, last: run.last!.reference, requests: run.count, explanation: "")
-        finding.failedCount = failed
+    private func makeFinding(_ run: EventRun) -> Finding {
+        let succeeded = run.succeeded
+        let failed = run.failedCount
+        var finding = finding(for: run, explanation: "")
         finding.distinctKeys = Set(succeeded.map { $0.objectKey ?? "" }).count
-        finding.arns = Array(Set(run.compactMap(\.identity.arn))).sorted()
-        finding.accessKeyIds = Array(Set(run.compactMap(\.identity.accessKeyId))).sorted()
-        finding.accountId = run.first?.identity.accountId
-        finding.sourceIPs = Dictionary(run.map { ($0.sourceIPAddress ?? "", 1) }, uniquingKeysWith: +)
-        let destinationAccount = Self.accounts(of: run[0])?.destination ?? "?"
+        let destinationAccount = Self.accounts(of: run.first)?.destination ?? "?"
         var sources: [String: BucketImpact] = [:]
         for event in succeeded {
             let accounts = Self.accounts(of: event)
@@ -73,9 +53,9 @@ public struct CrossAccountCopy: EventDetection {
         let operations = Dictionary(succeeded.map { ($0.eventName, 1) }, uniquingKeysWith: +).sorted { $0.key < $1.key }
             .map { "\(ByteCount.grouped($0.value)) \($0.key)" }.joined(separator: " and ")
         let sourceText = sources.keys.sorted().map { name in "\(name)\(sources[name]?.ownerAccountId.map { " (account \($0))" } ?? "")" }.joined(separator: ", ")
-        finding.explanation = "\(operations) from \(sourceText) into \(key.bucket) owned by account \(destinationAccount), between \(run.first!.time.reportMinute) and \(run.last!.time.reportMinute); that account is neither the source bucket's owner nor the caller's, and is not listed as trusted or own."
+        finding.explanation = "\(operations) from \(sourceText) into \(run.subject) owned by account \(destinationAccount), between \(run.first.time.reportMinute) and \(run.last.time.reportMinute); that account is neither the source bucket's owner nor the caller's, and is not listed as trusted or own."
             + (failed > 0 ? " \(failed) further copy requests failed: attempts, no data copied." : "")
-        finding.evidence = ["destinationAccount": destinationAccount, "destinationBucket": key.bucket,
+        finding.evidence = ["destinationAccount": destinationAccount, "destinationBucket": run.subject,
                             "sourceBuckets": sources.keys.sorted().joined(separator: ","),
                             "callerAccount": finding.accountId ?? ""]
         for (operation, count) in Dictionary(succeeded.map { ($0.eventName, 1) }, uniquingKeysWith: +) {
@@ -105,11 +85,6 @@ public struct CrossAccountCopy: EventDetection {
         }
         let bucket = text.split(separator: "/", maxSplits: 1).first.map(String.init)
         return bucket?.isEmpty == false ? bucket : nil
-    }
-
-    private struct GroupKey: Hashable {
-        var principal: String
-        var bucket: String
     }
 }
 

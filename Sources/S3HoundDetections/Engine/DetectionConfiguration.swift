@@ -30,20 +30,36 @@ public struct DetectionConfiguration: Hashable, Sendable, Codable {
     /// baseline hand links out publicly and are not judged.
     public var presignedDistinctIPLimit: Int = 5
 
+    /// Known-bad callers: named lists of addresses and networks (Tor exits, threat feeds). Empty: detection quiet.
+    public var threatLists: [ThreatList] = []
+    /// Decoys: any read, list or policy change on them is a finding. Empty: detection quiet.
+    public var canaries: [Canary] = []
+    /// Attack tooling: texts in `userAgent` (ignoring case) of penetration-testing systems and bulk-download clients.
+    public var toolUserAgents: SubstringList = Self.defaultToolUserAgents
+    /// Credential files: object-key patterns of files that hold secrets.
+    public var credentialKeyPatterns: KeyPatternList = Self.defaultCredentialKeyPatterns
+    /// Ransom notes: object-key patterns of uploaded ransom notes.
+    public var ransomNotePatterns: KeyPatternList = Self.defaultRansomNotePatterns
+    /// Short lifecycle expiration: whole-bucket expiration after at most this many days is destructive.
+    public var shortExpirationDays: Int = 1
+
+    /// Default `toolUserAgents`.
+    public static let defaultToolUserAgents: SubstringList = [
+        "kali", "parrot", "pentoo", "S3 Browser", "Cyberduck", "rclone", "s3cmd", "WinSCP", "s3fs", "pacu",
+        "cloudsploit", "ScoutSuite", "prowler", "CloudMapper", "weirdAAL", "s3scanner", "bucket_finder", "aws_pwn",
+    ]
+    /// Default `credentialKeyPatterns`.
+    public static let defaultCredentialKeyPatterns: KeyPatternList = [
+        ".aws/credentials", ".aws/config", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".env", ".env.*", "*.pem", "*.ppk",
+        "*.p12", "*.pfx", "*.kdbx", "credentials.json", "credentials.csv", "*_accessKeys.csv", ".git-credentials", ".netrc",
+        ".pgpass", ".npmrc", ".pypirc", ".docker/config.json", ".kube/config", "terraform.tfstate", "*.tfstate.backup",
+    ]
+    /// Default `ransomNotePatterns`.
+    public static let defaultRansomNotePatterns: KeyPatternList = [
+        "README*RESTORE*", "*DECRYPT*", "HOW_TO_*", "HOW-TO-*", "*RANSOM*", "RECOVER*FILES*", "RESTORE*FILES*",
+        "*YOUR_FILES*", "*_READ_ME_*", "*!!!*",
+    ]
+
     /// Creates the default configuration.
     public init() {}
-}
-
-/// The windows an analysis judges: findings are reported inside `window`, and `baseline` is the history before it.
-public struct AnalysisWindows: Hashable, Sendable, Codable {
-    /// Where findings are reported.
-    public var window: TimeWindow
-    /// The history principals are judged against; nil when there is none.
-    public var baseline: TimeWindow?
-
-    /// Creates the windows.
-    public init(window: TimeWindow, baseline: TimeWindow?) { self.window = window; self.baseline = baseline }
-
-    /// True when `time` is baseline history (before the window, inside the baseline range).
-    public func isBaseline(_ time: EventTime) -> Bool { baseline?.contains(time) ?? false }
 }

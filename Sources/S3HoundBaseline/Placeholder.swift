@@ -1,1 +1,0 @@
-// The baseline store; see BaselineStore.swift.

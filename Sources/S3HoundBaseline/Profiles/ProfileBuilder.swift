@@ -1,0 +1,74 @@
+import S3HoundCore
+import S3HoundDetections
+
+/// Turns the aggregates of a scan into per-principal histories and profiles, optionally only from a time window
+/// (a clock hour or minute is taken when its first event falls inside the window).
+public struct ProfileBuilder: Sendable {
+    /// Only activity inside this window is taken.
+    public var window: TimeWindow
+
+    /// Creates a builder for a window (everything by default).
+    public init(window: TimeWindow = .unbounded) { self.window = window }
+
+    /// Per-principal histories, sorted by principal. AWS services acting on their own are not principals here.
+    public func histories(from activity: ActivityAccumulator) -> [PrincipalHistory] {
+        var histories: [String: PrincipalHistory] = [:]
+        for (principal, tallies) in activity.principals {
+            var history = PrincipalHistory(principal: principal, identityType: tallies.identityType, accountId: tallies.accountId)
+            for (hour, tally) in tallies.hours where window.contains(tally.first.time) {
+                history.hours[hour] = TermHistory(tally)
+            }
+            guard !history.hours.isEmpty else { continue }
+            add(tallies.ipHours, as: .sourceIP, to: &history)
+            add(tallies.agentHours, as: .userAgentFamily, to: &history)
+            histories[principal] = history
+        }
+        for (stream, minutes) in activity.readStreams where histories[stream.principal] != nil {
+            var history = histories[stream.principal]!
+            for (minute, read) in minutes where window.contains(read.first.time) {
+                let hour = minute >= 0 ? minute / 60 : (minute - 59) / 60
+                if read.reads > 0 { history.reads[hour, default: Volume()] += Volume(requests: read.reads, bytes: read.bytesOut) }
+                for (bucket, impact) in read.buckets where bucket != Self.unknownBucket && impact.requests > 0 {
+                    let key = TermDay(kind: .bucket, term: bucket, day: ClockHour.day(of: hour))
+                    let seen = TermHistory(firstSeen: read.first.time, lastSeen: read.last.time, count: impact.requests)
+                    history.terms[key] = history.terms[key].map { $0.merging(seen) } ?? seen
+                }
+            }
+            histories[stream.principal] = history
+        }
+        return histories.values.sorted { $0.principal < $1.principal }
+    }
+
+    /// Per-principal profiles, sorted by principal.
+    public func profiles(from activity: ActivityAccumulator) -> [PrincipalProfile] {
+        histories(from: activity).compactMap(\.profile)
+    }
+
+    /// Bucket → principal → that principal's GetObject reads of the bucket.
+    public func readers(from activity: ActivityAccumulator) -> [String: [String: TermHistory]] {
+        InMemoryBaseline.readers(of: profiles(from: activity))
+    }
+
+    /// An in-memory baseline of the activity in the window (for a hunt's baseline from its own input).
+    public func baseline(from activity: ActivityAccumulator) -> InMemoryBaseline {
+        InMemoryBaseline(profiles: profiles(from: activity))
+    }
+
+    /// The bucket name `ReadMinute` uses for reads without one.
+    static let unknownBucket = "(unknown bucket)"
+
+    private func add(_ tallies: [TermHour: Tally], as kind: TermKind, to history: inout PrincipalHistory) {
+        for (key, tally) in tallies where window.contains(tally.first.time) {
+            let termDay = TermDay(kind: kind, term: key.term, day: ClockHour.day(of: key.hour))
+            let seen = TermHistory(tally)
+            history.terms[termDay] = history.terms[termDay].map { $0.merging(seen) } ?? seen
+        }
+    }
+}
+
+extension TermHistory {
+    /// The history of a tally: its first and last event and its count.
+    init(_ tally: Tally) {
+        self.init(firstSeen: tally.first.time, lastSeen: tally.last.time, count: tally.count)
+    }
+}
