@@ -1,4 +1,5 @@
 import Foundation
+import S3HoundBaseline
 import S3HoundCore
 import S3HoundDetections
 import S3HoundSources
@@ -73,7 +74,18 @@ public struct HuntEngine: Sendable {
         let results = scan.results
         let plan = scan.plan
         let configuration = options.configuration
-        let (windows, notes) = resolveWindows(activity)
+        var (windows, notes) = resolveWindows(activity)
+        if let store = options.store {
+            // Only what was learned before the window (or before the input, when the whole input is judged).
+            let cutoff = windows.window.start ?? activity.earliest
+            do {
+                let snapshot = try store.snapshot(before: cutoff)
+                windows.store = snapshot
+                notes.append("Baseline store \(store.path): \(snapshot.profiles.count) principal profile(s) learned before \(cutoff?.reportMinute ?? "the input") also judged against.")
+            } catch {
+                notes.append("Baseline store \(store.path) could not be read (\(error)); judged on the input's own history only.")
+            }
+        }
         var findings: [Finding] = []
         for detection in detections { findings += detection.findings(in: activity, windows: windows) }
         let suppressed = findings.filter { finding in options.suppressions.contains { $0.matches(finding, now: options.now) } }

@@ -1,5 +1,6 @@
 import Foundation
 import S3HoundCore
+import S3HoundBaseline
 import S3HoundDetections
 
 /// What a hunt reads and how it judges: the library form of `s3hound hunt`'s flags.
@@ -16,6 +17,8 @@ public struct HuntOptions: Sendable {
     public var configuration = DetectionConfiguration()
     /// Incidents below this severity are counted but not reported.
     public var minimumSeverity: Severity = .medium
+    /// Profiles learned earlier; principals are also judged against them (history from before the window only).
+    public var store: BaselineStore?
     /// Findings to drop (from the configuration file).
     public var suppressions: [Suppression] = []
     /// Reader threads.

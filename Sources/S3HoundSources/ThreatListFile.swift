@@ -39,7 +39,7 @@ public enum ThreatListFile {
     public static func parse(_ text: String, path: String, name: String) throws -> ThreatList {
         var networks: [IPNetwork] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             var line = Substring(rawLine)
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }

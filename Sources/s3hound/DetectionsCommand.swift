@@ -25,11 +25,14 @@ struct Detections: ParsableCommand {
                 Terminal.output(String(decoding: try encoder.encode(metadata), as: UTF8.self) + "\n")
             case .table:
                 let idWidth = metadata.map(\.id.count).max() ?? 2
-                var text = "ID".padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  SEVERITY  ATT&CK     TITLE\n"
-                for m in metadata {
+                let techniques = metadata.map { $0.techniques.map(\.id).joined(separator: ",") }
+                let techniqueWidth = max(6, techniques.map(\.count).max() ?? 6)
+                var text = "ID".padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  SEVERITY  "
+                    + "ATT&CK".padding(toLength: techniqueWidth, withPad: " ", startingAt: 0) + "  TITLE\n"
+                for (m, technique) in zip(metadata, techniques) {
                     text += m.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
                         + m.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
-                        + m.techniques.map(\.id).joined(separator: ",").padding(toLength: 9, withPad: " ", startingAt: 0) + "  " + m.title + "\n"
+                        + technique.padding(toLength: techniqueWidth, withPad: " ", startingAt: 0) + "  " + m.title + "\n"
                 }
                 Terminal.output(text)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import S3HoundBaseline
 import S3HoundCore
 import S3HoundDetections
 import S3HoundHunt
@@ -38,8 +39,8 @@ struct Hunt: ParsableCommand {
     @Option(help: ArgumentHelp("Report findings before this time (same forms as --since).", valueName: "time"))
     var until: String?
 
-    @Option(help: ArgumentHelp("History before the window that principals are judged against.", valueName: "duration"))
-    var baseline: String = "7d"
+    @Option(help: ArgumentHelp("History before the window that principals are judged against (default: 7d).", valueName: "duration"))
+    var baseline: String?
 
     @Option(help: "Report format.")
     var format: ReportFormat = .text
@@ -50,29 +51,65 @@ struct Hunt: ParsableCommand {
     @Option(help: ArgumentHelp("Report incidents at least this severe; lower ones are only counted.", valueName: "severity"))
     var minSeverity: Severity = .medium
 
-    @Option(help: ArgumentHelp("Bulk download: GetObject requests per window that always count as bulk (the seed alarm: 1,000 an hour).", valueName: "count"))
-    var bulkObjects: Int = 1000
+    @Option(help: ArgumentHelp("Bulk download: GetObject requests per window that always count as bulk (default: 1000, the runbook's alarm).", valueName: "count"))
+    var bulkObjects: Int?
 
-    @Option(help: ArgumentHelp("Bulk download: bytes per window that always count as bulk (e.g. 500MB, 1GiB).", valueName: "size"))
-    var bulkBytes: String = "1GiB"
+    @Option(help: ArgumentHelp("Bulk download: bytes per window that always count as bulk, e.g. 500MB (default: 1GiB).", valueName: "size"))
+    var bulkBytes: String?
 
-    @Option(help: ArgumentHelp("Bulk download: length of the sliding window.", valueName: "duration"))
-    var bulkWindow: String = "1h"
+    @Option(help: ArgumentHelp("Bulk download: length of the sliding window (default: 1h).", valueName: "duration"))
+    var bulkWindow: String?
 
-    @Option(help: ArgumentHelp("Bulk download: a principal with a baseline must exceed this multiple of its own busiest hour.", valueName: "factor"))
-    var baselineMultiplier: Double = 3.0
+    @Option(help: ArgumentHelp("A principal with a baseline must exceed this multiple of its own busiest window (default: 3).", valueName: "factor"))
+    var baselineMultiplier: Double?
 
-    @Option(help: ArgumentHelp("Days of baseline activity a principal needs before new-IP, unusual-hour and relative bulk judgements apply.", valueName: "days"))
-    var minHistoryDays: Int = 3
+    @Option(help: ArgumentHelp("Days of baseline activity a principal needs before it is judged against its own history (default: 3).", valueName: "days"))
+    var minHistoryDays: Int?
 
-    @Option(help: ArgumentHelp("Findings about one principal further apart than this start a new incident.", valueName: "duration"))
-    var incidentGap: String = "2h"
+    @Option(help: ArgumentHelp("Findings about one principal further apart than this start a new incident (default: 2h).", valueName: "duration"))
+    var incidentGap: String?
+
+    @Option(help: ArgumentHelp("Discovery: distinct buckets listed or inspected in an hour that count as enumeration (default: 10).", valueName: "count"))
+    var enumerationBuckets: Int?
+
+    @Option(help: ArgumentHelp("Mass deletion: objects deleted in an hour (default: 500).", valueName: "count"))
+    var massDeleteObjects: Int?
 
     @Option(name: .customLong("trusted-account"), help: ArgumentHelp("An account allowed to receive copies (DR, backup, vendor). Repeatable.", valueName: "id"))
     var trustedAccounts: [String] = []
 
     @Option(name: .customLong("own-account"), help: ArgumentHelp("One of our own or our organisation's accounts. Repeatable.", valueName: "id"))
     var ownAccounts: [String] = []
+
+    @Option(name: .customLong("threat-list"), help: ArgumentHelp("A file of known-bad IP addresses and CIDRs, one a line, # comments (e.g. a Tor exit list); findings name it after the file. Repeatable.", valueName: "file"))
+    var threatLists: [String] = []
+
+    @Option(name: .customLong("canary"), help: ArgumentHelp("A decoy bucket, or prefix in one, that nobody should touch: any read, listing or policy change is a finding. Repeatable.", valueName: "bucket[/prefix]"))
+    var canaries: [String] = []
+
+    @Option(name: .customLong("tool-user-agent"), help: ArgumentHelp("Another user-agent text (ignoring case) that marks attack tooling or bulk-download clients, added to the built-in list (kali, rclone, s3cmd …). Repeatable.", valueName: "text"))
+    var toolUserAgents: [String] = []
+
+    @Option(name: .customLong("credential-key"), help: ArgumentHelp("Another object-key pattern (* and ?) of credential files, added to the built-in list (.aws/credentials, id_rsa, *.pem …). Repeatable.", valueName: "pattern"))
+    var credentialKeys: [String] = []
+
+    @Option(name: .customLong("ransom-note"), help: ArgumentHelp("Another object-key pattern (* and ?) of ransom notes, added to the built-in list (README*RESTORE*, *DECRYPT* …). Repeatable.", valueName: "pattern"))
+    var ransomNotes: [String] = []
+
+    @Option(help: ArgumentHelp("Short lifecycle expiration: whole-bucket expiration after at most this many days is reported (default: 1).", valueName: "days"))
+    var shortExpirationDays: Int?
+
+    @Option(help: ArgumentHelp("Configuration file (s3hound config init writes one); flags given here win over it.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Baseline store to judge principals against (default: $XDG_STATE_HOME/s3hound/baseline.sqlite, used when it exists).", valueName: "path"))
+    var state: String?
+
+    @Flag(help: "After the hunt, learn the files read into the baseline store (creating it), so the next hunt knows this history.")
+    var learn = false
+
+    @Flag(help: "Do not read a baseline store, even if one exists.")
+    var noState = false
 
     @Option(help: ArgumentHelp("Reader threads (default: all cores).", valueName: "n"))
     var jobs: Int?
@@ -89,27 +126,33 @@ struct Hunt: ParsableCommand {
             throw ValidationError("--until '\(until)' is not a time: use 2026-02-23, 2026-02-23T06:00:00Z, or a duration back from now like 1h.")
         }
         for (flag, value) in [("--baseline", baseline), ("--bulk-window", bulkWindow), ("--incident-gap", incidentGap)] {
+            guard let value else { continue }
             guard let seconds = TimeExpression.parseDuration(value), seconds > 0 else {
                 throw ValidationError("\(flag) '\(value)' is not a duration: use a number and a unit, like 90m, 1h, 7d or 2w.")
             }
         }
-        guard let bytes = ByteCount.parse(bulkBytes), bytes > 0 else {
+        if let bulkBytes, (ByteCount.parse(bulkBytes) ?? 0) <= 0 {
             throw ValidationError("--bulk-bytes '\(bulkBytes)' is not a size: use e.g. 500MB, 1GiB or 1073741824.")
         }
-        if bulkObjects < 1 { throw ValidationError("--bulk-objects must be at least 1.") }
-        if baselineMultiplier < 1 { throw ValidationError("--baseline-multiplier must be at least 1 (it multiplies the principal's busiest hour).") }
-        if minHistoryDays < 0 { throw ValidationError("--min-history-days cannot be negative.") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        for (flag, value) in [("--bulk-objects", bulkObjects), ("--enumeration-buckets", enumerationBuckets), ("--mass-delete-objects", massDeleteObjects), ("--jobs", jobs)] {
+            if let value, value < 1 { throw ValidationError("\(flag) must be at least 1.") }
+        }
+        if let baselineMultiplier, baselineMultiplier < 1 { throw ValidationError("--baseline-multiplier must be at least 1 (it multiplies the principal's busiest window).") }
+        if let minHistoryDays, minHistoryDays < 0 { throw ValidationError("--min-history-days cannot be negative.") }
+        if let shortExpirationDays, shortExpirationDays < 0 { throw ValidationError("--short-expiration-days cannot be negative.") }
+        if learn && noState { throw ValidationError("--learn and --no-state contradict each other: drop one.") }
+        if learn && paths.contains("-") { throw ValidationError("--learn cannot learn standard input (a stream cannot be recognised when it is learned again): give files.") }
         if let since, let until, let s = TimeExpression.parse(since, now: now), let u = TimeExpression.parse(until, now: now), u <= s {
             throw ValidationError("--until must be after --since.")
         }
     }
 
     func run() throws {
-        let options = makeOptions()
+        let file = try loadConfig()
+        let options = try makeOptions(file)
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let throttle = ProgressThrottle()
-        let engine = HuntEngine(options: options)
+        let engine = HuntEngine(options: options, detections: DetectionCatalog.all.filter { !file.disabledDetections.contains(type(of: $0).metadata.id) })
         let outcome: HuntEngine.Outcome
         do {
             outcome = try engine.run { progress, file in
@@ -131,31 +174,91 @@ struct Hunt: ParsableCommand {
         }
         Terminal.output(try ReportRenderer.render(outcome.report, as: format, minimumSeverity: minSeverity))
         if !quiet { Terminal.error(summaryLine(outcome)) }
+        if learn, let store = options.store { try learnAfterHunt(into: store, range: options.readRange, showProgress: showProgress) }
         if case .severity(let threshold) = failOn, outcome.report.incidents.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(ExitStatus.foundIncidents)
         }
     }
 
-    private func makeOptions() -> HuntOptions {
+    /// The configuration file, or the defaults.
+    private func loadConfig() throws -> ConfigFile {
+        guard let config else { return ConfigFile() }
+        do { return try ConfigFile.load(path: config) } catch {
+            Terminal.error("s3hound: error: \(error)")
+            throw ExitCode(ExitStatus.couldNotRun)
+        }
+    }
+
+    /// Options from defaults, then the configuration file, then the flags given.
+    private func makeOptions(_ file: ConfigFile) throws -> HuntOptions {
         let now = EventTime(Date())
         var options = HuntOptions(paths: paths)
         options.now = now
         options.since = since.flatMap { TimeExpression.parse($0, now: now) }
         options.until = until.flatMap { TimeExpression.parse($0, now: now) }
-        options.baselineSeconds = TimeExpression.parseDuration(baseline)!
+        options.baselineSeconds = baseline.flatMap(TimeExpression.parseDuration) ?? file.baselineSeconds ?? options.baselineSeconds
         options.minimumSeverity = minSeverity
+        options.suppressions = file.suppressions
         if let jobs { options.workers = jobs }
-        var configuration = DetectionConfiguration()
-        configuration.bulkObjectThreshold = bulkObjects
-        configuration.bulkByteThreshold = ByteCount.parse(bulkBytes)!
-        configuration.bulkWindowSeconds = TimeExpression.parseDuration(bulkWindow)!
-        configuration.baselineMultiplier = baselineMultiplier
-        configuration.minimumHistoryDays = minHistoryDays
-        configuration.incidentGapSeconds = TimeExpression.parseDuration(incidentGap)!
-        configuration.trustedAccounts = Set(trustedAccounts)
-        configuration.ownAccounts = Set(ownAccounts)
+        var configuration = file.detection
+        if let bulkObjects { configuration.bulkObjectThreshold = bulkObjects }
+        if let bytes = bulkBytes.flatMap(ByteCount.parse) { configuration.bulkByteThreshold = bytes }
+        if let seconds = bulkWindow.flatMap(TimeExpression.parseDuration) { configuration.bulkWindowSeconds = seconds }
+        if let baselineMultiplier { configuration.baselineMultiplier = baselineMultiplier }
+        if let minHistoryDays { configuration.minimumHistoryDays = minHistoryDays }
+        if let seconds = incidentGap.flatMap(TimeExpression.parseDuration) { configuration.incidentGapSeconds = seconds }
+        if let enumerationBuckets { configuration.enumerationBucketThreshold = enumerationBuckets }
+        if let massDeleteObjects { configuration.massDeleteThreshold = massDeleteObjects }
+        if let shortExpirationDays { configuration.shortExpirationDays = shortExpirationDays }
+        configuration.trustedAccounts.formUnion(trustedAccounts)
+        configuration.ownAccounts.formUnion(ownAccounts)
+        do {
+            configuration.threatLists += try (file.threatListPaths + threatLists).map { try ThreatListFile.load(path: $0) }
+        } catch {
+            Terminal.error("s3hound: error: \(error)")
+            throw ExitCode(ExitStatus.couldNotRun)
+        }
+        configuration.canaries += try canaries.map { argument in
+            guard let canary = Canary(argument: argument) else {
+                Terminal.error("s3hound: error: --canary '\(SafeText.terminal(argument))' names no bucket: use BUCKET or BUCKET/PREFIX.")
+                throw ExitCode(ExitStatus.couldNotRun)
+            }
+            return canary
+        }
+        configuration.toolUserAgents = configuration.toolUserAgents.adding(toolUserAgents)
+        configuration.credentialKeyPatterns = configuration.credentialKeyPatterns.adding(credentialKeys)
+        configuration.ransomNotePatterns = configuration.ransomNotePatterns.adding(ransomNotes)
         options.configuration = configuration
+        options.store = try openStore()
         return options
+    }
+
+    /// The baseline store: `--state`, or the default location when it exists (or `--learn` will create it).
+    private func openStore() throws -> BaselineStore? {
+        if noState { return nil }
+        let path = state ?? BaselineStore.defaultPath()
+        guard state != nil || learn || FileManager.default.fileExists(atPath: path) else { return nil }
+        if !learn && !FileManager.default.fileExists(atPath: path) {
+            Terminal.error("s3hound: error: no baseline store at \(SafeText.terminal(path)) — create one with s3hound baseline learn PATH --state \(SafeText.terminal(path)), or add --learn.")
+            throw ExitCode(ExitStatus.couldNotRun)
+        }
+        do { return try BaselineStore(path: path) } catch {
+            Terminal.error("s3hound: error: \(error)")
+            throw ExitCode(ExitStatus.couldNotRun)
+        }
+    }
+
+    /// `--learn`: adds the files just hunted (those not learned before) to the store.
+    private func learnAfterHunt(into store: BaselineStore, range: TimeWindow, showProgress: Bool) throws {
+        let throttle = ProgressThrottle()
+        let learner = BaselineLearner(paths: paths, window: range, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let summary = try learner.learn(into: store) { progress, _ in
+            if showProgress, throttle.due() { Terminal.progress("learning: \(progress.filesDone)/\(progress.filesTotal) files") }
+        }
+        if showProgress { Terminal.clearProgress() }
+        if !quiet {
+            Terminal.error("s3hound: learned \(ByteCount.grouped(summary.filesRead)) new file(s) (\(ByteCount.grouped(summary.filesAlreadyLearned)) already in the store), \(summary.principalsUpdated) principal(s) updated, into \(SafeText.terminal(store.path))")
+        }
     }
 
     private func summaryLine(_ outcome: HuntEngine.Outcome) -> String {

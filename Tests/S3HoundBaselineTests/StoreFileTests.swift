@@ -80,6 +80,8 @@ struct StoreFileTests {
         let path = try Fixtures.temporaryFolder() + "/baseline.sqlite"
         let janeDays = ProfileBuilder().histories(from: Fixtures.activity(Fixtures.janeWeek(days: 30, perHour: 20)))
         let laterDays = ProfileBuilder().histories(from: Fixtures.activity(Fixtures.janeWeek(days: 30, before: "2026-04-01T00:00:00Z", perHour: 20)))
+        // The store exists (as after a first learn); the two runs then write to it at the same time.
+        _ = try BaselineStore(path: path)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, histories) in [janeDays, laterDays].enumerated() {
                 group.addTask {

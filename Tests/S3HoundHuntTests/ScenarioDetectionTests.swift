@@ -29,7 +29,7 @@ struct ScenarioDetectionTests {
         #expect(incident.lastEvent.time == truth.windowEnd)
         #expect(incident.severity == .critical)
         let detections = Set(incident.findings.map(\.detectionID))
-        #expect(detections == ["cloudtrail.bulk-download", "cloudtrail.new-source-ip", "cloudtrail.unusual-hour"])
+        #expect(detections == ["cloudtrail.bulk-download", "cloudtrail.new-source-ip", "cloudtrail.unusual-hour", "cloudtrail.tool-user-agent"])
         let bulk = try #require(incident.findings.first { $0.detectionID == "cloudtrail.bulk-download" })
         #expect(bulk.sourceIPs.keys.sorted() == [truth.sourceIP])
         #expect(bulk.bytesOut == truth.bytes)

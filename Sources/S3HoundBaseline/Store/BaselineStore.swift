@@ -77,7 +77,8 @@ public struct BaselineStore: Sendable {
             if applicationID == BaselineSchema.applicationID { return }
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             if applicationID != 0 { throw BaselineStoreError.notAStore(path, detail: "it is an SQLite database of another program") }
-            if !tables.isEmpty { throw BaselineStoreError.notAStore(path, detail: "it is an SQLite database with other tables: \(tables.prefix(3).joined(separator: ", "))") }
+            // A store another s3hound is creating right now has only GRDB's migration table so far.
+            if !tables.isEmpty && tables != ["grdb_migrations"] { throw BaselineStoreError.notAStore(path, detail: "it is an SQLite database with other tables: \(tables.prefix(3).joined(separator: ", "))") }
         }
     }
 

@@ -26,7 +26,7 @@ public struct ForeignKMSKeyEncryption: SignalDetection {
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {
         let key: String?
         if Self.writeCalls.contains(event.eventName) {
-            key = event.kmsKeyId ?? event.requestParametersJSON.flatMap(ParsedJSON.parse)?["x-amz-server-side-encryption-aws-kms-key-id"]?.text
+            key = event.kmsKeyId  // the reader takes it from requestParameters; no JSON parse per object write
         } else if event.eventName == "PutBucketEncryption" {
             key = event.requestParametersJSON.flatMap(ParsedJSON.parse)?.firstObject(containing: "KMSMasterKeyID")?["KMSMasterKeyID"]?.text
         } else {

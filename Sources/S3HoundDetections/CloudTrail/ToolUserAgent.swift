@@ -33,7 +33,6 @@ public struct ToolUserAgent: SignalDetection {
     public func refine(_ finding: inout Finding, run: EventRun, configuration: DetectionConfiguration) {
         finding.evidence["tool"] = run.subject
         finding.evidence["userAgent"] = run.first.userAgent ?? ""
-        finding.evidence["calls"] = run.operationSummary
     }
 }
 

@@ -5,7 +5,14 @@ public enum DetectionCatalog {
     /// Every detection, in report order.
     public static let all: [any Detection] = [BulkDownload(), CrossAccountCopy(), NewSourceIP(), UnusualHour(),
                                                BucketEnumeration(), DeniedBurst(), MassDeletion(),
-                                               NewUserAgentFamily(), PresignedURLNewIP(), InstanceCredentialsOutside()]
+                                               NewUserAgentFamily(), PresignedURLNewIP(), InstanceCredentialsOutside(),
+                                               KnownBadCaller(), AnonymousObjectAccess(), ForeignAccountCaller(),
+                                               ReplicationToForeignAccount(), BatchOperationsJob(), DataSyncTask(),
+                                               PolicyBackdoor(), PublicAccessBlockRelaxed(),
+                                               SSECEncryption(), ForeignKMSKeyEncryption(), ShortLifecycleExpiration(),
+                                               VersioningSuspended(), RansomNoteUpload(),
+                                               TrailTampering(), AccessLoggingDisabled(), ThreatDetectionDisabled(),
+                                               ToolUserAgent(), CredentialFilesRead(), DecoyTouched()]
 
     /// The detections that pick events while reading.
     public static var eventDetections: [any EventDetection] { all.compactMap { $0 as? any EventDetection } }

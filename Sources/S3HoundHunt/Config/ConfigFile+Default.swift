@@ -10,6 +10,11 @@ extension ConfigFile {
     # Accounts that may receive our data: disaster recovery, backup, vendors.
     trusted = []
 
+    [network]
+    # Files of known-bad addresses and CIDRs, one a line, # comments (e.g. a Tor exit list).
+    # Relative paths are relative to this file.
+    threat_lists = []
+
     [thresholds]
     # Bulk download: GetObject requests per window that always count as bulk (the runbook's alarm).
     bulk_objects = 1000
@@ -34,10 +39,18 @@ extension ConfigFile {
     mass_delete_objects = 500
     # Presigned URLs: signers whose links were used from more addresses than this hand links out publicly.
     presigned_ip_limit = 5
+    # Lifecycle rules expiring a whole bucket's objects after at most this many days are reported.
+    short_expiration_days = 1
 
     [detections]
     # Detection ids not to run (s3hound detections list shows them).
     disabled = []
+    # Added to the built-in lists: user-agent texts of attack tooling, object-key patterns of credential
+    # files and of ransom notes (* and ?), and decoy buckets or prefixes nobody should touch.
+    tool_user_agents = []
+    credential_keys = []
+    ransom_notes = []
+    canaries = []
 
     [buckets.labels]
     # Sensitivity labels, shown in reports.

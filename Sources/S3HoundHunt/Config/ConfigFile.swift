@@ -13,6 +13,8 @@ public struct ConfigFile: Sendable {
     public var suppressions: [Suppression] = []
     /// Sensitivity labels per bucket (e.g. `pii`, `financial`).
     public var bucketLabels: [String: String] = [:]
+    /// Threat-list files (relative paths are relative to the configuration file).
+    public var threatListPaths: [String] = []
     /// History before the window used as baseline, when set.
     public var baselineSeconds: Int64?
     /// Keys that were set, for `flag overrides file` logic.
@@ -63,11 +65,12 @@ struct ConfigReader {
         for entry in root.entries {
             switch entry.key {
             case "accounts": try accounts(table(entry), &config)
+            case "network": try network(table(entry), &config)
             case "thresholds": try thresholds(table(entry), &config)
             case "detections": try detections(table(entry), &config)
             case "buckets": try buckets(table(entry), &config)
             case "suppression", "suppressions": try suppressions(entry, &config)
-            default: throw fail(entry.line, "unknown section or key '\(entry.key)' (known: accounts, thresholds, detections, buckets, [[suppression]])")
+            default: throw fail(entry.line, "unknown section or key '\(entry.key)' (known: accounts, network, thresholds, detections, buckets, [[suppression]])")
             }
         }
     }
@@ -156,6 +159,7 @@ struct ConfigReader {
             case "denied_burst_buckets": config.detection.deniedBurstBuckets = try integer(entry, minimum: 1)
             case "mass_delete_objects": config.detection.massDeleteThreshold = try integer(entry, minimum: 1)
             case "presigned_ip_limit": config.detection.presignedDistinctIPLimit = try integer(entry)
+            case "short_expiration_days": config.detection.shortExpirationDays = try integer(entry)
             default:
                 throw fail(entry.line, "unknown threshold '\(entry.key)' (known: \(ConfigFile.thresholdNames.joined(separator: ", ")))")
             }
@@ -173,7 +177,28 @@ struct ConfigReader {
                     throw fail(entry.line, "no detection has the id '\(id)' (s3hound detections list shows them)")
                 }
                 config.disabledDetections.formUnion(ids)
-            default: throw fail(entry.line, "unknown key '\(entry.key)' in [detections] (known: disabled)")
+            case "tool_user_agents": config.detection.toolUserAgents = config.detection.toolUserAgents.adding(try strings(entry))
+            case "credential_keys": config.detection.credentialKeyPatterns = config.detection.credentialKeyPatterns.adding(try strings(entry))
+            case "ransom_notes": config.detection.ransomNotePatterns = config.detection.ransomNotePatterns.adding(try strings(entry))
+            case "canaries":
+                config.detection.canaries += try strings(entry).map { text in
+                    guard let canary = Canary(argument: text) else { throw fail(entry.line, "canary '\(text)' names no bucket: use \"bucket\" or \"bucket/prefix\"") }
+                    return canary
+                }
+            default: throw fail(entry.line, "unknown key '\(entry.key)' in [detections] (known: disabled, tool_user_agents, credential_keys, ransom_notes, canaries)")
+            }
+        }
+    }
+
+    mutating func network(_ table: TOMLTable, _ config: inout ConfigFile) throws {
+        let directory = (file as NSString).deletingLastPathComponent
+        for entry in table.entries {
+            switch entry.key {
+            case "threat_lists":
+                config.threatListPaths += try strings(entry).map { path in
+                    path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+                }
+            default: throw fail(entry.line, "unknown key '\(entry.key)' in [network] (known: threat_lists)")
             }
         }
     }
@@ -221,5 +246,5 @@ extension ConfigFile {
     /// Every threshold's configuration name.
     public static let thresholdNames = ["bulk_objects", "bulk_bytes", "bulk_window", "baseline_multiplier", "min_history_days", "incident_gap",
                                         "baseline", "enumeration_buckets", "denied_burst_calls", "denied_burst_buckets", "mass_delete_objects",
-                                        "presigned_ip_limit"]
+                                        "presigned_ip_limit", "short_expiration_days"]
 }
