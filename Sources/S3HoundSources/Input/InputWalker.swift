@@ -69,7 +69,7 @@ public struct InputWalker: Sendable {
                 }
                 walk(directory: path, into: &plan)
             } else {
-                if name.contains("CloudTrail-Digest") || name.hasSuffix(".s3hound.json") { plan.ignored += 1; continue }
+                if name.contains("CloudTrail-Digest") || Self.isS3HoundFile(name) { plan.ignored += 1; continue }
                 if let layout, let delivered = DeliveryLayout.fileDeliveryTime(Substring(name)), layout.excludesFile(deliveredAt: delivered) {
                     plan.pruned += 1
                     continue
@@ -77,6 +77,11 @@ public struct InputWalker: Sendable {
                 plan.inputs.append(.file(path))
             }
         }
+    }
+
+    /// S3Hound's own files beside logs (ground truth, configuration, lists): `*.s3hound.json`, `.toml`, `.txt`.
+    static func isS3HoundFile(_ name: String) -> Bool {
+        name.hasSuffix(".s3hound.json") || name.hasSuffix(".s3hound.toml") || name.hasSuffix(".s3hound.txt")
     }
 
     /// Counts files below a pruned folder for the summary (names only; nothing is opened).
