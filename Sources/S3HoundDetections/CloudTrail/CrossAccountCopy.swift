@@ -68,16 +68,22 @@ public struct CrossAccountCopy: EventDetection {
     static func accounts(of event: ActivityEvent) -> (source: String?, sourceBucket: String?, destination: String?)? {
         guard let destinationBucket = event.bucketName else { return nil }
         let sourceBucket = event.copySource.flatMap(Self.bucket(fromCopySource:))
-        var owners: [String: String] = [:]
+        // Compare ARN endings rather than parsing every ARN: this runs for every copy, backups included.
+        let destinationSuffix = ":::" + destinationBucket
+        let sourceSuffix = sourceBucket.map { ":::" + $0 }
+        var destination: String?
+        var source: String?
         for resource in event.resources where resource.type == "AWS::S3::Bucket" {
-            if let bucket = resource.bucketName, let account = resource.accountId, !account.isEmpty { owners[bucket] = account }
+            guard let account = resource.accountId, !account.isEmpty, let arn = resource.arn else { continue }
+            if arn.hasSuffix(destinationSuffix) { destination = account }
+            if let sourceSuffix, arn.hasSuffix(sourceSuffix) { source = account }
         }
-        return (sourceBucket.flatMap { owners[$0] } ?? event.recipientAccountId, sourceBucket, owners[destinationBucket])
+        return (source ?? event.recipientAccountId, sourceBucket, destination)
     }
 
     /// The bucket of `x-amz-copy-source` (`bucket/key`, `/bucket/key?versionId=…`, URL-encoded).
     static func bucket(fromCopySource copySource: String) -> String? {
-        var text = copySource.removingPercentEncoding ?? copySource
+        var text = copySource.contains("%") ? (copySource.removingPercentEncoding ?? copySource) : copySource
         if text.hasPrefix("/") { text.removeFirst() }
         if text.hasPrefix("arn:") {
             // Access point form: arn:aws:s3:region:account:accesspoint/name/object/key

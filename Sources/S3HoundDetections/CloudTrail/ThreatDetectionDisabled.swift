@@ -20,6 +20,8 @@ public struct ThreatDetectionDisabled: SignalDetection {
     public static let consequence = "The managed detection that would report S3 exfiltration is off, blind, or hiding its findings."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {
+        // Only GuardDuty and Macie calls matter; parse their parameters, never those of the S3 data stream.
+        guard event.eventSource == "guardduty.amazonaws.com" || event.eventSource.hasPrefix("macie") else { return nil }
         let parameters = event.requestParametersJSON.flatMap(ParsedJSON.parse)
         switch (event.eventSource, event.eventName) {
         case ("guardduty.amazonaws.com", "DeleteDetector"):
