@@ -112,6 +112,9 @@ public struct HuntEngine: Sendable {
         summary.incidentsBelowThreshold = incidents.count - reported.count
         summary.detections = detections.map { type(of: $0).metadata.id }
         summary.notes = notes
+        for (id, count) in activity.matchesNotKept.sorted(by: { $0.key < $1.key }) {
+            summary.notes.append("\(id): \(ByteCount.grouped(count)) further matching events were counted but not kept in memory (limit \(ByteCount.grouped(configuration.keptEventsPerDetection)) per detection); its findings undercount them.")
+        }
         if !suppressed.isEmpty {
             let sources = Set(suppressed.compactMap { finding in options.suppressions.first { $0.matches(finding, now: options.now) }?.source }).sorted()
             summary.notes.append("\(suppressed.count) finding(s) suppressed by configuration (\(sources.joined(separator: ", "))).")

@@ -81,6 +81,9 @@ struct Hunt: ParsableCommand {
     @Option(name: .customLong("own-account"), help: ArgumentHelp("One of our own or our organisation's accounts. Repeatable.", valueName: "id"))
     var ownAccounts: [String] = []
 
+    @Option(name: .customLong("allowed-cidr"), help: ArgumentHelp("One of our own address ranges (office, VPN exit, NAT gateway): never new for a principal. Repeatable.", valueName: "cidr"))
+    var allowedCIDRs: [String] = []
+
     @Option(name: .customLong("threat-list"), help: ArgumentHelp("A file of known-bad IP addresses and CIDRs, one a line, # comments (e.g. a Tor exit list); findings name it after the file. Repeatable.", valueName: "file"))
     var threatLists: [String] = []
 
@@ -211,6 +214,14 @@ struct Hunt: ParsableCommand {
         if let massDeleteObjects { configuration.massDeleteThreshold = massDeleteObjects }
         if let shortExpirationDays { configuration.shortExpirationDays = shortExpirationDays }
         configuration.trustedAccounts.formUnion(trustedAccounts)
+        let allowed = try allowedCIDRs.map { text in
+            guard let network = IPNetwork(text) ?? IPAddressValue(text).map({ IPNetwork(address: $0, prefixLength: $0.bitWidth) }) else {
+                Terminal.error("s3hound: error: --allowed-cidr '\(SafeText.terminal(text))' is not an IP address or CIDR (e.g. 203.0.113.0/24).")
+                throw ExitCode(ExitStatus.couldNotRun)
+            }
+            return network
+        }
+        configuration.allowedNetworks = IPNetworkSet(configuration.allowedNetworks.networks + allowed)
         configuration.ownAccounts.formUnion(ownAccounts)
         do {
             configuration.threatLists += try (file.threatListPaths + threatLists).map { try ThreatListFile.load(path: $0) }

@@ -142,4 +142,22 @@ struct DetectionDetailTests {
         let window = AnalysisWindows(window: TimeWindow(start: at), baseline: nil, store: InMemoryBaseline(profiles: [leaked]))
         #expect(NewSourceIP().findings(in: accumulator, windows: window).count == 1)
     }
+
+    @Test("events kept for per-event detections are bounded; the rest are counted")
+    func keptEventsBounded() {
+        var configuration = DetectionConfiguration()
+        configuration.keptEventsPerDetection = 5
+        let jane = CaseEvents.user("developer-jane")
+        let copies = CaseEvents.series(8, from: CaseEvents.time("2026-02-23T03:10:00Z"), every: 1) { i, t in
+            CaseEvents.copyObject(t, by: jane, from: "45.133.1.77", source: "customer-records", destination: "exfil-drop-bucket",
+                                  destinationAccount: "999988887777", key: "k\(i)")
+        }
+        let first = ActivityAccumulator(configuration: configuration, eventDetections: [CrossAccountCopy()], streamDetections: [])
+        let second = ActivityAccumulator(configuration: configuration, eventDetections: [CrossAccountCopy()], streamDetections: [])
+        for event in copies.prefix(4) { first.add(event) }
+        for event in copies.dropFirst(4) { second.add(event) }
+        first.merge(second)
+        #expect(first.matches["cloudtrail.cross-account-copy"]?.count == 5)
+        #expect(first.matchesNotKept["cloudtrail.cross-account-copy"] == 3)
+    }
 }

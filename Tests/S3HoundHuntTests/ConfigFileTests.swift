@@ -20,6 +20,8 @@ struct ConfigFileTests {
     @Test("values map onto the detection configuration")
     func values() throws {
         let text = """
+        [network]
+        allowed_cidrs = ["203.0.113.0/24", "2001:db8::1"]
         [accounts]
         own = ["123456789012", "210987654321"]
         trusted = [
@@ -53,7 +55,9 @@ struct ConfigFileTests {
         #expect(config.disabledDetections == ["cloudtrail.new-user-agent"])
         #expect(config.bucketLabels == ["customer-records": "pii"])
         #expect(config.suppressions.count == 2)
-        #expect(config.suppressions[0].source == "c.toml:15")
+        #expect(config.suppressions[0].source == "c.toml:17")
+        #expect(config.detection.allowedNetworks.networks.map(\.description).count == 2)
+        #expect(config.detection.allowedNetworks.match(IPAddressValue("203.0.113.77")!) != nil)
         #expect(config.suppressions[0].expires == EventTime(iso8601: "2027-01-01"))
     }
 
@@ -69,6 +73,7 @@ struct ConfigFileTests {
         ("[thresholds\n", 1, "must end with ]"),
         ("[thresholds]\nbulk_objects = 1\nbulk_objects = 2\n", 3, "set twice"),
         ("speed = 3\n", 1, "unknown section or key 'speed'"),
+        ("[network]\nallowed_cidrs = [\"10.0.0.0/33\"]\n", 2, "not an IP address or CIDR"),
     ])
     func errors(_ text: String, _ line: Int, _ message: String) {
         do {

@@ -25,6 +25,7 @@ public struct InstanceCredentialsOutside: Detection {
             let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
             guard facts.hasBaseline else { continue }
             let instance = NewTerms(profile.instanceIPHours, windows: windows)
+                .excludingAllowed(activity.configuration.allowedNetworks)
             let anyUse = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
             for (ip, tally) in instance.new where !anyUse.known.contains(ip) {
                 var finding = newTermFinding(profile, tally: tally, explanation: "\(ByteCount.grouped(tally.count)) calls with this role's EC2 instance credentials from the public address \(ip), not through a VPC endpoint, first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline the role's sessions called only from \(anyUse.known.count) other address(es) (\(anyUse.examples())).")

@@ -24,6 +24,7 @@ public struct NewSourceIP: Detection {
             let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
             guard facts.hasBaseline else { continue }
             let terms = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
+                .excludingAllowed(activity.configuration.allowedNetworks)
             let knownNetworks = Set(terms.known.map(AddressNetwork.of))
             for (ip, tally) in terms.new {
                 let network = AddressNetwork.of(ip)
@@ -49,7 +50,11 @@ extension NewSourceIP {
         let history = CaseEvents.daily(7, before: CaseEvents.time(window), atHours: [9, 14]) {
             CaseEvents.getObject($0, by: jane, from: "203.0.113.10")
         }
+        var vpn = DetectionConfiguration()
+        vpn.allowedNetworks = IPNetworkSet([IPNetwork("198.51.100.0/24")!])
         return [
+            .quiet("developer-jane on the company VPN range, listed as allowed", windowStart: window, configuration: vpn,
+                   history + [CaseEvents.getObject(CaseEvents.time("2026-02-23T10:47:00Z"), by: jane, from: "198.51.100.20")]),
             .fires("developer-jane, seven days from the office, then a read from a Tor exit", windowStart: window,
                    history + [CaseEvents.getObject(CaseEvents.time("2026-02-23T02:47:00Z"), by: jane, from: "185.220.101.47")]),
             .quiet("developer-jane reading from the office address she always uses", windowStart: window,

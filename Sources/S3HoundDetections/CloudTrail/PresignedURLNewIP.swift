@@ -26,6 +26,7 @@ public struct PresignedURLNewIP: Detection {
             let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
             guard facts.hasBaseline else { continue }
             let presigned = NewTerms(profile.presignedIPHours, windows: windows)
+                .excludingAllowed(activity.configuration.allowedNetworks)
             // Links handed out publicly show up from many addresses: nothing to judge there.
             guard presigned.known.count <= limit else { continue }
             let anyUse = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)

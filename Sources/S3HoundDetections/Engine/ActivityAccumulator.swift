@@ -15,6 +15,8 @@ public final class ActivityAccumulator {
     public private(set) var readStreams: [ReadStreamKey: [Int64: ReadMinute]] = [:]
     /// Per-minute tallies of stream detections (listings, denials, deletions), by detection and principal.
     public private(set) var streams: [StreamKey: [Int64: StreamMinute]] = [:]
+    /// Matched events not kept because a detection reached `keptEventsPerDetection`, by detection id.
+    public private(set) var matchesNotKept: [String: Int] = [:]
     /// Events matched by per-event detections, by detection id.
     public private(set) var matches: [String: [ActivityEvent]] = [:]
     /// Events accumulated.
@@ -87,7 +89,12 @@ public final class ActivityAccumulator {
             }
         }
         for detection in eventDetections where detection.matches(event, configuration: configuration) {
-            matches[type(of: detection).metadata.id, default: []].append(event)
+            let id = type(of: detection).metadata.id
+            if matches[id, default: []].count < configuration.keptEventsPerDetection {
+                matches[id, default: []].append(event)
+            } else {
+                matchesNotKept[id, default: 0] += 1
+            }
         }
     }
 
@@ -100,7 +107,12 @@ public final class ActivityAccumulator {
         accounts.formUnion(other.accounts)
         principals.merge(other.principals) { $0.merge($1) }
         readStreams.merge(other.readStreams) { mine, theirs in mine.merge(theirs) { $0.merge($1) } }
-        matches.merge(other.matches) { $0.append(contentsOf: $1) }
+        for (id, events) in other.matches {
+            let room = max(0, configuration.keptEventsPerDetection - (matches[id]?.count ?? 0))
+            matches[id, default: []].append(contentsOf: events.prefix(room))
+            if events.count > room { matchesNotKept[id, default: 0] += events.count - room }
+        }
+        matchesNotKept.merge(other.matchesNotKept, uniquingKeysWith: +)
         streams.merge(other.streams) { mine, theirs in mine.merge(theirs) { $0.merge($1) } }
     }
 }

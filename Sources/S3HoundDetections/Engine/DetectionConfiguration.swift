@@ -16,6 +16,11 @@ public struct DetectionConfiguration: Hashable, Sendable, Codable {
     public var trustedAccounts: Set<String> = []
     /// Our own and our organisation's accounts.
     public var ownAccounts: Set<String> = []
+    /// Our own address ranges (offices, VPN exits, NAT gateways): an address in them is never "new" for a principal.
+    public var allowedNetworks = IPNetworkSet([])
+    /// Events each per-event detection keeps in memory; beyond it they are only counted (memory stays bounded
+    /// when, say, a whole bucket is read with a flagged client).
+    public var keptEventsPerDetection: Int = 200_000
     /// Findings about one principal further apart than this start separate incidents.
     public var incidentGapSeconds: Int64 = 7200
     /// Discovery: distinct buckets one principal lists or inspects in one window that count as enumeration.

@@ -22,6 +22,14 @@ struct NewTerms {
         new = recent.filter { !known.contains($0.key) }
     }
 
+    /// Drops new addresses inside our own ranges (configured allowed CIDRs).
+    func excludingAllowed(_ networks: IPNetworkSet) -> NewTerms {
+        guard !networks.networks.isEmpty else { return self }
+        var copy = self
+        copy.new = new.filter { term in IPAddressValue(term.key).map { networks.match($0) == nil } ?? true }
+        return copy
+    }
+
     /// A few known terms, for explanations.
     func examples(_ count: Int = 3) -> String {
         let sample = known.sorted().prefix(count).joined(separator: ", ")

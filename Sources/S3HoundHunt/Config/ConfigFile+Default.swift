@@ -14,6 +14,8 @@ extension ConfigFile {
     # Files of known-bad addresses and CIDRs, one a line, # comments (e.g. a Tor exit list).
     # Relative paths are relative to this file.
     threat_lists = []
+    # Our own address ranges (offices, VPN exits, NAT gateways): never "new" for a principal.
+    allowed_cidrs = []
 
     [thresholds]
     # Bulk download: GetObject requests per window that always count as bulk (the runbook's alarm).
@@ -53,7 +55,7 @@ extension ConfigFile {
     canaries = []
 
     [buckets.labels]
-    # Sensitivity labels, shown in reports.
+    # Sensitivity labels of buckets, kept with the configuration (reports will show them with Macie data).
     # "customer-records" = "pii"
 
     # Silence a known-benign pattern until a date. Every field given must match.

@@ -198,7 +198,15 @@ struct ConfigReader {
                 config.threatListPaths += try strings(entry).map { path in
                     path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
                 }
-            default: throw fail(entry.line, "unknown key '\(entry.key)' in [network] (known: threat_lists)")
+            case "allowed_cidrs":
+                let networks = try strings(entry).map { text in
+                    guard let network = IPNetwork(text) ?? IPAddressValue(text).map({ IPNetwork(address: $0, prefixLength: $0.bitWidth) }) else {
+                        throw fail(entry.line, "'\(text)' is not an IP address or CIDR (e.g. 203.0.113.0/24 or 2001:db8::/48)")
+                    }
+                    return network
+                }
+                config.detection.allowedNetworks = IPNetworkSet(config.detection.allowedNetworks.networks + networks)
+            default: throw fail(entry.line, "unknown key '\(entry.key)' in [network] (known: threat_lists, allowed_cidrs)")
             }
         }
     }
