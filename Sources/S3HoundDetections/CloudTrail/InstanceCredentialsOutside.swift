@@ -19,11 +19,8 @@ public struct InstanceCredentialsOutside: Detection {
     public init() {}
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        guard windows.hasHistory else { return [] }
         var findings: [Finding] = []
-        for profile in activity.principals.values where !profile.instanceIPHours.isEmpty {
-            let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
-            guard facts.hasBaseline else { continue }
+        for (profile, facts) in judgedPrincipals(activity, windows: windows) where !profile.instanceIPHours.isEmpty {
             let instance = NewTerms(profile.instanceIPHours, windows: windows)
                 .excludingAllowed(activity.configuration.allowedNetworks)
             let anyUse = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)

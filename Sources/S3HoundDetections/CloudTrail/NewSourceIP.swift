@@ -18,11 +18,8 @@ public struct NewSourceIP: Detection {
     public init() {}
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        guard windows.hasHistory else { return [] }
         var findings: [Finding] = []
-        for profile in activity.principals.values {
-            let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
-            guard facts.hasBaseline else { continue }
+        for (profile, facts) in judgedPrincipals(activity, windows: windows) {
             let terms = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
                 .excludingAllowed(activity.configuration.allowedNetworks)
             let knownNetworks = Set(terms.known.map(AddressNetwork.of))

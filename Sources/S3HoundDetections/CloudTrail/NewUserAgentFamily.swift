@@ -17,11 +17,8 @@ public struct NewUserAgentFamily: Detection {
     public init() {}
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        guard windows.hasHistory else { return [] }
         var findings: [Finding] = []
-        for profile in activity.principals.values {
-            let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
-            guard facts.hasBaseline else { continue }
+        for (profile, facts) in judgedPrincipals(activity, windows: windows) {
             let terms = NewTerms(profile.agentHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.userAgentFamilies)
             for (family, tally) in terms.new {
                 var finding = newTermFinding(profile, tally: tally, explanation: "\(ByteCount.grouped(tally.count)) requests with the client '\(family)', first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline this principal used only \(terms.examples(5)).")

@@ -19,12 +19,9 @@ public struct PresignedURLNewIP: Detection {
     public init() {}
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        guard windows.hasHistory else { return [] }
         let limit = activity.configuration.presignedDistinctIPLimit
         var findings: [Finding] = []
-        for profile in activity.principals.values where !profile.presignedIPHours.isEmpty {
-            let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
-            guard facts.hasBaseline else { continue }
+        for (profile, facts) in judgedPrincipals(activity, windows: windows) where !profile.presignedIPHours.isEmpty {
             let presigned = NewTerms(profile.presignedIPHours, windows: windows)
                 .excludingAllowed(activity.configuration.allowedNetworks)
             // Links handed out publicly show up from many addresses: nothing to judge there.

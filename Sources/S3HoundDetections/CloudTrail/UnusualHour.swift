@@ -18,11 +18,8 @@ public struct UnusualHour: Detection {
     public init() {}
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
-        guard windows.hasHistory else { return [] }
         var findings: [Finding] = []
-        for profile in activity.principals.values {
-            let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
-            guard facts.hasBaseline else { continue }
+        for (profile, facts) in judgedPrincipals(activity, windows: windows) {
             var usualHours: Set<Int> = []
             for (hour, tally) in profile.hours where windows.isBaseline(tally.first.time) { usualHours.insert(Int(hour % 24)) }
             if let learned = windows.learnedProfile(profile.principal) {

@@ -31,6 +31,18 @@ extension Detection {
     }
 }
 
+extension Detection {
+    /// The principals with enough history (in the input or learned) to be judged, with their baseline facts;
+    /// none when there is no history at all.
+    func judgedPrincipals(_ activity: ActivityAccumulator, windows: AnalysisWindows) -> [(profile: PrincipalActivity, facts: BaselineFacts)] {
+        guard windows.hasHistory else { return [] }
+        return activity.principals.values.compactMap { profile in
+            let facts = BaselineFacts(profile, windows: windows, configuration: activity.configuration)
+            return facts.hasBaseline ? (profile, facts) : nil
+        }
+    }
+}
+
 /// Facts about a principal's baseline that several detections share.
 struct BaselineFacts {
     let activeDays: Int
