@@ -30,7 +30,7 @@ public struct BucketEnumeration: StreamDetection {
     }
 
     public func limits(_ configuration: DetectionConfiguration) -> StreamLimits {
-        StreamLimits(count: nil, distinctTerms: configuration.enumerationBucketThreshold, windowSeconds: 3600,
+        StreamLimits(count: nil, distinctTerms: configuration.enumerationBucketThreshold, windowSeconds: configuration.streamWindowSeconds,
                      baselineMultiplier: configuration.baselineMultiplier)
     }
 

@@ -27,7 +27,7 @@ public struct DeniedBurst: StreamDetection {
 
     public func limits(_ configuration: DetectionConfiguration) -> StreamLimits {
         StreamLimits(count: configuration.deniedBurstCalls, distinctTerms: configuration.deniedBurstBuckets, requireBoth: true,
-                     windowSeconds: 3600, baselineMultiplier: configuration.baselineMultiplier)
+                     windowSeconds: configuration.streamWindowSeconds, baselineMultiplier: configuration.baselineMultiplier)
     }
 
     public func describe(_ burst: StreamBurst) -> String {

@@ -26,7 +26,7 @@ public struct MassDeletion: StreamDetection {
     }
 
     public func limits(_ configuration: DetectionConfiguration) -> StreamLimits {
-        StreamLimits(count: configuration.massDeleteThreshold, distinctTerms: nil, windowSeconds: 3600,
+        StreamLimits(count: configuration.massDeleteThreshold, distinctTerms: nil, windowSeconds: configuration.streamWindowSeconds,
                      baselineMultiplier: configuration.baselineMultiplier)
     }
 

@@ -23,6 +23,8 @@ public struct DetectionConfiguration: Hashable, Sendable, Codable {
     public var keptEventsPerDetection: Int = 200_000
     /// Findings about one principal further apart than this start separate incidents.
     public var incidentGapSeconds: Int64 = 7200
+    /// Window of the stream detections (enumeration, denied bursts, mass deletion), in seconds.
+    public var streamWindowSeconds: Int64 = 3600
     /// Discovery: distinct buckets one principal lists or inspects in one window that count as enumeration.
     public var enumerationBucketThreshold: Int = 10
     /// Denied burst: failed calls (AccessDenied, NoSuchBucket …) by one principal in one window.

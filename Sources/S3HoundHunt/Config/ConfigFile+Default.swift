@@ -32,7 +32,9 @@ extension ConfigFile {
     baseline = "7d"
     # Findings about one principal further apart than this start a new incident.
     incident_gap = "2h"
-    # Discovery: distinct buckets listed or inspected in an hour.
+    # The window of the discovery, denied-burst and mass-deletion detections.
+    stream_window = "1h"
+    # Discovery: distinct buckets listed or inspected in a window.
     enumeration_buckets = 10
     # Denied burst: failed calls in an hour, naming at least this many buckets.
     denied_burst_calls = 25
@@ -43,6 +45,8 @@ extension ConfigFile {
     presigned_ip_limit = 5
     # Lifecycle rules expiring a whole bucket's objects after at most this many days are reported.
     short_expiration_days = 1
+    # Events each per-event detection keeps in memory; further ones are only counted (the report says so).
+    kept_events_per_detection = 200000
 
     [detections]
     # Detection ids not to run (s3hound detections list shows them).

@@ -160,6 +160,8 @@ struct ConfigReader {
             case "mass_delete_objects": config.detection.massDeleteThreshold = try integer(entry, minimum: 1)
             case "presigned_ip_limit": config.detection.presignedDistinctIPLimit = try integer(entry)
             case "short_expiration_days": config.detection.shortExpirationDays = try integer(entry)
+            case "stream_window": config.detection.streamWindowSeconds = try duration(entry)
+            case "kept_events_per_detection": config.detection.keptEventsPerDetection = try integer(entry, minimum: 1)
             default:
                 throw fail(entry.line, "unknown threshold '\(entry.key)' (known: \(ConfigFile.thresholdNames.joined(separator: ", ")))")
             }
@@ -254,5 +256,5 @@ extension ConfigFile {
     /// Every threshold's configuration name.
     public static let thresholdNames = ["bulk_objects", "bulk_bytes", "bulk_window", "baseline_multiplier", "min_history_days", "incident_gap",
                                         "baseline", "enumeration_buckets", "denied_burst_calls", "denied_burst_buckets", "mass_delete_objects",
-                                        "presigned_ip_limit", "short_expiration_days"]
+                                        "presigned_ip_limit", "short_expiration_days", "stream_window", "kept_events_per_detection"]
 }
