@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // System zlib, used for streaming gzip in and out.
@@ -21,6 +22,7 @@ let package = Package(
         .target(name: "S3HoundReport", dependencies: ["S3HoundCore"]),
         .target(name: "S3HoundBaseline", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "S3HoundSimulator", dependencies: ["S3HoundCore", "S3HoundSources"]),
+        .target(name: "S3HoundAWS", dependencies: ["S3HoundCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "S3HoundHunt", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", "S3HoundReport", "S3HoundBaseline"]),
         .executableTarget(name: "s3hound", dependencies: [
             "S3HoundHunt", "S3HoundSimulator",
@@ -30,6 +32,7 @@ let package = Package(
         .testTarget(name: "S3HoundSourcesTests", dependencies: ["S3HoundSources"]),
         .testTarget(name: "S3HoundDetectionsTests", dependencies: ["S3HoundDetections"]),
         .testTarget(name: "S3HoundReportTests", dependencies: ["S3HoundReport"]),
+        .testTarget(name: "S3HoundAWSTests", dependencies: ["S3HoundAWS"]),
         .testTarget(name: "S3HoundBaselineTests", dependencies: ["S3HoundBaseline", "S3HoundDetections"]),
         .testTarget(name: "S3HoundSimulatorTests", dependencies: ["S3HoundSimulator", "S3HoundSources"]),
         .testTarget(name: "S3HoundHuntTests", dependencies: ["S3HoundHunt", "S3HoundSimulator"]),

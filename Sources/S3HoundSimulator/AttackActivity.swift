@@ -23,6 +23,11 @@ struct AttackActivity {
             actions = crossAccountCopy(&rng)
             start = day.dayStart + 3 * 3600 + 10 * 60
             latestEnd = start + Int64(min(max(actions.count * 5, 300), 7200))
+        default:
+            let planned = catalogAttack(&rng, day: day)
+            actions = planned.actions
+            start = day.dayStart + planned.start
+            latestEnd = start + planned.minutes * 60
         }
         for (event, time) in zip(actions, spread(actions.count, from: start, to: latestEnd, &rng)) {
             var event = event
@@ -138,22 +143,27 @@ struct AttackActivity {
     func truth(from events: [SimulatedEvent], identities: [Identity]) -> AttackTruth? {
         let attack = events.filter(\.isAttack)
         guard let first = attack.min(by: { $0.time < $1.time }), let last = attack.max(by: { $0.time < $1.time }) else { return nil }
-        let exfiltrating: Operation = scenario == .crossAccountCopy ? .copyObject : .getObject
-        let taken = attack.filter { $0.operation == exfiltrating && $0.outcome == .success }
+        let expected = expectation
+        let taken = attack.filter { $0.operation == expected.operation && $0.outcome == .success }
         func origin(_ e: SimulatedEvent) -> (bucket: String, key: String) {
-            e.sourceBucket >= 0 ? (catalog.buckets[Int(e.sourceBucket)].name, e.sourceKey) : (catalog.buckets[Int(e.bucket)].name, e.key)
+            e.sourceBucket >= 0 ? (catalog.buckets[Int(e.sourceBucket)].name, e.sourceKey)
+                : (e.bucket >= 0 ? catalog.buckets[Int(e.bucket)].name : "", e.key)
         }
         let identity = identities[Int(first.identity)]
-        let copy = scenario == .crossAccountCopy
+        let buckets = Scenario.classicScenarios.contains(scenario)
+            ? Set(taken.map { origin($0).bucket }.filter { !$0.isEmpty })
+            : Set(attack.filter { $0.outcome == .success && $0.bucket >= 0 }.map { catalog.buckets[Int($0.bucket)].name })
         return AttackTruth(
             principal: identity.principal, arn: identity.arn ?? identity.principal, accessKeyId: identity.accessKeyId ?? "",
-            sourceIP: population.clients[Int(first.client)].sourceIP, eventName: copy ? "CopyObject" : "GetObject",
+            sourceIP: population.clients[Int(first.client)].sourceIP, eventName: String(describing: expected.operation.name),
             objects: taken.count, distinctKeys: Set(taken.map { "\(origin($0).bucket)/\(origin($0).key)" }).count,
             bytes: taken.reduce(0) { $0 + $1.bytesOut },
             failedAttempts: attack.filter { $0.outcome == .accessDenied }.count,
-            buckets: Array(Set(taken.map { origin($0).bucket })).sorted(),
+            buckets: Array(buckets).sorted(),
             windowStart: EventTime(secondsSinceEpoch: first.time), windowEnd: EventTime(secondsSinceEpoch: last.time),
-            destinationAccount: copy ? Catalog.foreignAccount : nil,
-            destinationBucket: copy ? catalog.buckets[Catalog.exfilDrop].name : nil)
+            destinationAccount: expected.destination ? Catalog.foreignAccount : nil,
+            destinationBucket: expected.destination ? catalog.buckets[Catalog.exfilDrop].name : nil,
+            keys: expected.keys, expectedDetections: expected.detections.map(\.id),
+            findingResources: Dictionary(uniqueKeysWithValues: expected.detections.map { ($0.id, $0.resource) }))
     }
 }

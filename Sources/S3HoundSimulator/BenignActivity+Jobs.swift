@@ -57,6 +57,14 @@ extension BenignActivity {
                                        key: "nightly/\(dateText)/\(catalog.buckets[bucket].name)/\(key)",
                                        sourceBucket: Int8(bucket), sourceKey: key, bytesOut: Int64(rng.int(in: 228...262))))
             }
+            if organisation, rng.chance(0.1) {
+                // The second copy goes to the DR account's bucket (trusted in the configuration).
+                let key = catalog.key(bucket: bucket, index: index)
+                day.add(SimulatedEvent(time: min(t + Int64(rng.int(in: 1...20)), day.dayStart + 7199), operation: .copyObject,
+                                       identity: identity, client: Population.backupJob, bucket: Int8(Catalog.drAccountBackup),
+                                       key: "nightly/\(dateText)/\(catalog.buckets[bucket].name)/\(key)",
+                                       sourceBucket: Int8(bucket), sourceKey: key, bytesOut: Int64(rng.int(in: 228...262))))
+            }
         }
         for part in 0..<max(1, volume(&rng, 3...6)) {
             let key = "db-dumps/prod-postgres/\(dateText)/part-\(two(part + 1)).sql.gz"

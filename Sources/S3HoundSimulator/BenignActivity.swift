@@ -7,6 +7,8 @@ struct BenignActivity {
     let seed: UInt64
     let scale: Double
     let firstDayStart: Int64
+    /// True for the organisation population (DR-account copies, web server, report exporter).
+    var organisation = false
 
     /// Plans every benign actor's calls for one day.
     func plan(_ day: inout DayPlan) {
@@ -21,6 +23,10 @@ struct BenignActivity {
         nightlyBackup(&day)
         analyticsBatch(&day)
         cloudTrailDelivery(&day)
+        if organisation {
+            webServer(&day)
+            reportExporter(&day)
+        }
     }
 
     func random(_ actor: String, _ day: DayPlan) -> SimulationRandom {

@@ -28,8 +28,11 @@ final class Bucket: Sendable {
         var request = JSONOutput(); request.field("bucketName", name, first: true); request.field("Host", host)
         requestFragment = request.bytes
         var resource = JSONOutput()
-        resource.literal("{"); resource.field("accountId", owner, first: true)
-        resource.field("type", "AWS::S3::Bucket"); resource.field("ARN", "arn:aws:s3:::\(name)"); resource.literal("}")
+        resource.literal("{")
+        if owner.isEmpty { resource.field("type", "AWS::S3::Bucket", first: true) } else {
+            resource.field("accountId", owner, first: true); resource.field("type", "AWS::S3::Bucket")
+        }
+        resource.field("ARN", "arn:aws:s3:::\(name)"); resource.literal("}")
         resourceFragment = resource.bytes
         var header = JSONOutput(); header.field("clientProvidedHostHeader", host, first: true)
         hostHeaderFragment = header.bytes
@@ -43,6 +46,10 @@ final class Bucket: Sendable {
 struct Catalog {
     static let sensitiveData = 0, customerRecords = 1, financeReports = 2, appArtifacts = 3
     static let backupDR = 4, trailLogs = 5, euArchive = 6, exfilDrop = 7
+    /// Buckets of the organisation population and the catalog scenarios (see `Catalog+Organisation.swift`).
+    static let drAccountBackup = 8, publicWebsite = 9, decoyPayroll = 10, opsConfig = 11
+    /// The first of the account's other buckets (listed in discovery), and the first guessed name that does not exist.
+    static let firstOtherBucket = 12
 
     /// The foreign account that owns the attacker's drop bucket.
     static let foreignAccount = "999988887777"
@@ -61,7 +68,7 @@ struct Catalog {
             Bucket(name: "org-cloudtrail-logs", owner: account, region: .usEast1),
             Bucket(name: "eu-analytics-archive", owner: account, region: .euWest1),
             Bucket(name: "exfil-drop-bucket", owner: Catalog.foreignAccount, region: .usEast1),
-        ]
+        ] + Catalog.organisationBuckets(account: account)
     }
 
     /// Mean object size in the three data buckets, chosen so 12,847 downloads total about 4.7 GB.
@@ -96,6 +103,11 @@ struct Catalog {
             return "builds/\(service)/1.\(index / 100).\(index % 100)/\(service)-\(index).tar.gz"
         case Catalog.euArchive:
             return "events/year=2025/month=\(two(month))/day=\(two(day))/part-\(id).snappy.parquet"
+        case Catalog.publicWebsite:
+            let kind = ["static/js/app-\(index % 40).js", "static/css/site-\(index % 12).css", "images/products/p\(id).webp", "index.html"][variant]
+            return kind
+        case Catalog.decoyPayroll:
+            return "payroll/2019/\(two(month))/payroll-run-\(id).csv"
         default:
             return "objects/\(id)"
         }

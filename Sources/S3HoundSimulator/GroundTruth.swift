@@ -18,7 +18,7 @@ public struct GroundTruth: Codable, Sendable, Equatable {
     }
 }
 
-/// The facts of one simulated exfiltration, recomputable from the written records.
+/// The facts of one simulated attack, recomputable from the written records.
 public struct AttackTruth: Codable, Sendable, Equatable {
     /// The stable principal: the IAM user ARN, or the role ARN behind an assumed-role session.
     public var principal: String
@@ -28,7 +28,7 @@ public struct AttackTruth: Codable, Sendable, Equatable {
     public var accessKeyId: String
     /// The attacker's source IP address.
     public var sourceIP: String
-    /// The exfiltrating call: `GetObject` or `CopyObject`.
+    /// The attack's main call: `GetObject`, `CopyObject`, `PutBucketPolicy`, `StopLogging` …
     public var eventName: String
     /// Successful attack requests of `eventName`.
     public var objects: Int
@@ -48,14 +48,22 @@ public struct AttackTruth: Codable, Sendable, Equatable {
     public var destinationAccount: String?
     /// The foreign bucket that received copies, if any.
     public var destinationBucket: String?
+    /// Object keys that make the attack what it is (credential files, the ransom note), if any.
+    public var keys: [String]?
+    /// Ids of the detections that must fire on this attack when hunted with `config.s3hound.toml`.
+    public var expectedDetections: [String]
+    /// For each expected detection, a resource its finding must name: a bucket, key, account, trail or source IP.
+    public var findingResources: [String: String]
 
     /// Creates an attack truth.
     public init(principal: String, arn: String, accessKeyId: String, sourceIP: String, eventName: String, objects: Int,
                 distinctKeys: Int, bytes: Int64, failedAttempts: Int, buckets: [String], windowStart: EventTime,
-                windowEnd: EventTime, destinationAccount: String? = nil, destinationBucket: String? = nil) {
+                windowEnd: EventTime, destinationAccount: String? = nil, destinationBucket: String? = nil, keys: [String]? = nil,
+                expectedDetections: [String] = [], findingResources: [String: String] = [:]) {
         self.principal = principal; self.arn = arn; self.accessKeyId = accessKeyId; self.sourceIP = sourceIP
         self.eventName = eventName; self.objects = objects; self.distinctKeys = distinctKeys; self.bytes = bytes
         self.failedAttempts = failedAttempts; self.buckets = buckets; self.windowStart = windowStart
         self.windowEnd = windowEnd; self.destinationAccount = destinationAccount; self.destinationBucket = destinationBucket
+        self.keys = keys; self.expectedDetections = expectedDetections; self.findingResources = findingResources
     }
 }

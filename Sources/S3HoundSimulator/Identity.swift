@@ -25,7 +25,7 @@ final class Identity: Sendable {
 
     /// A session of an assumed role, signing with a temporary `ASIA` key.
     static func roleSession(account: String, role: RoleDefinition, sessionName: String, accessKeyId: String,
-                            created: Int64) -> Identity {
+                            created: Int64, ec2RoleDelivery: String? = nil) -> Identity {
         let arn = "arn:aws:sts::\(account):assumed-role/\(role.name)/\(sessionName)"
         let roleArn = "arn:aws:iam::\(account):role/\(role.name)"
         var out = JSONOutput()
@@ -35,8 +35,18 @@ final class Identity: Sendable {
         out.literal(",\"sessionContext\":{\"sessionIssuer\":{"); out.field("type", "Role", first: true)
         out.field("principalId", role.roleId); out.field("arn", roleArn); out.field("accountId", account)
         out.field("userName", role.name); out.literal("},\"attributes\":{\"creationDate\":")
-        out.quotedTime(created); out.literal(",\"mfaAuthenticated\":\"false\"}}}")
+        out.quotedTime(created); out.literal(",\"mfaAuthenticated\":\"false\"}")
+        if let ec2RoleDelivery { out.field("ec2RoleDelivery", ec2RoleDelivery) }
+        out.literal("}}")
         return Identity(arn: arn, accessKeyId: accessKeyId, principal: roleArn, json: out.bytes)
+    }
+
+    /// An unauthenticated caller, as CloudTrail records requests to public buckets and objects.
+    static func anonymous() -> Identity {
+        var out = JSONOutput()
+        out.literal("{"); out.field("type", "AWSAccount", first: true); out.field("principalId", "")
+        out.field("accountId", "ANONYMOUS_PRINCIPAL"); out.literal("}")
+        return Identity(arn: nil, accessKeyId: nil, principal: "ANONYMOUS_PRINCIPAL", json: out.bytes)
     }
 
     /// An AWS service acting on its own behalf, e.g. CloudTrail delivering log files.

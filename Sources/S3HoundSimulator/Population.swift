@@ -4,13 +4,17 @@
 /// created day by day (`DayPlan.register`), each with a new session name and `ASIA` key.
 struct Population {
     // Fixed identities: their indexes in every day's identity table.
-    static let jane: Int32 = 0, raj: Int32 = 1, lena: Int32 = 2, tom: Int32 = 3, cloudTrail: Int32 = 4
+    static let jane: Int32 = 0, raj: Int32 = 1, lena: Int32 = 2, tom: Int32 = 3, cloudTrail: Int32 = 4, anonymous: Int32 = 5
 
     // Clients: indexes into `clients`.
     static let janeOffice: Int32 = 0, janeHome: Int32 = 1, janeOfficeListing: Int32 = 2, janeHomeListing: Int32 = 3
     static let rajVPN: Int32 = 4, lenaConsole: Int32 = 5, tomWorkstation: Int32 = 6, analyticsJob: Int32 = 7
     static let backupJob: Int32 = 8, ciRunner: Int32 = 9, cloudTrailService: Int32 = 10
     static let torDownloader: Int32 = 11, copyScript: Int32 = 12
+    // Clients of the organisation population and the catalog scenarios.
+    static let webServerNAT: Int32 = 13, reportExportJob: Int32 = 14, officeBrowser: Int32 = 15
+    static let instanceThief: Int32 = 16, leakedLinkUser: Int32 = 17, anonymousScraper: Int32 = 18
+    static let torBoto: Int32 = 19, attackerCLI: Int32 = 20
 
     /// developer-jane's long-term access key: the one the attacker steals.
     static let janeAccessKey = "AKIA5Q2R7HNB3KQTWXYZ"
@@ -18,6 +22,13 @@ struct Population {
     static let vpcEndpoint = "vpce-0a1b2c3d4e5f6a7b8"
     /// The source IPs of the attacks (no benign caller ever uses them).
     static let torExitIP = "185.220.101.47", copyAttackerIP = "45.133.1.77"
+    /// The public address of the NAT gateway the web servers call S3 through.
+    static let webServerNATIP = "52.44.17.203"
+    /// The EC2 instance whose role credentials are stolen in `stolen-instance-credentials`.
+    static let webServerInstance = "i-0abc1234def567890"
+    /// Attack addresses of the catalog scenarios.
+    static let instanceThiefIP = "91.219.236.171", leakedLinkIP = "102.129.143.91", anonymousScraperIP = "167.94.138.35"
+    static let torKnownBadIP = "185.220.101.182", attackerCLIIP = "45.133.1.90"
 
     let account: String
     let fixedIdentities: [Identity]
@@ -25,6 +36,8 @@ struct Population {
     let analyticsRole = RoleDefinition(name: "analytics-batch", roleId: "AROA5Q2R7HNB3ANLYTCS1")
     let backupRole = RoleDefinition(name: "nightly-backup", roleId: "AROA5Q2R7HNB3BCKUPNT2")
     let ciRole = RoleDefinition(name: "ci-deploy", roleId: "AROA5Q2R7HNB3CIDPLY03")
+    let webServerRole = RoleDefinition(name: "web-server", roleId: "AROA5Q2R7HNB3WEBSRV05")
+    let reportExporterRole = RoleDefinition(name: "report-exporter", roleId: "AROA5Q2R7HNB3RPTEXP06")
 
     init(account: String) {
         self.account = account
@@ -34,6 +47,7 @@ struct Population {
             .iamUser(account: account, userName: "developer-lena", principalId: "AIDA5Q2R7HNB3LENADEV3", accessKeyId: "AKIA5Q2R7HNB3LN8QP2C"),
             .iamUser(account: account, userName: "developer-tom", principalId: "AIDA5Q2R7HNB3TOMDEV04", accessKeyId: "AKIA5Q2R7HNB3TM6VB9E"),
             .service("cloudtrail.amazonaws.com"),
+            .anonymous(),
         ]
         let janeCLI = "aws-cli/2.15.30 Python/3.11.8 Darwin/23.3.0 exe/x86_64 prompt/off command/s3.cp"
         let janeList = "aws-cli/2.15.30 Python/3.11.8 Darwin/23.3.0 exe/x86_64 prompt/off command/s3.ls"
@@ -51,6 +65,14 @@ struct Population {
             Client(sourceIP: "cloudtrail.amazonaws.com", userAgent: "cloudtrail.amazonaws.com", isService: true),
             Client(sourceIP: Population.torExitIP, userAgent: "aws-cli/2.13.5 Python/3.11.4 Linux/6.5.0-kali3-amd64 exe/x86_64.kali.2023 prompt/off command/s3.cp"),
             Client(sourceIP: Population.copyAttackerIP, userAgent: "Boto3/1.28.57 md/Botocore#1.31.57 ua/2.0 os/linux#6.1.0-13-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.31.57"),
+            Client(sourceIP: Population.webServerNATIP, userAgent: "aws-sdk-go-v2/1.25.2 os/linux lang/go#1.22.1 md/GOOS#linux md/GOARCH#amd64 api/s3#1.51.4"),
+            Client(sourceIP: "10.0.3.40", userAgent: "Boto3/1.34.51 md/Botocore#1.34.51 ua/2.0 os/linux#5.10.210-201.852.amzn2.x86_64 md/arch#x86_64 lang/python#3.12.2 md/pyimpl#CPython exec-env/AWS_Lambda_python3.12 cfg/retry-mode#legacy Botocore/1.34.51", vpcEndpoint: Population.vpcEndpoint, account: account),
+            Client(sourceIP: "203.0.113.10", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/121.0.0.0 Safari/537.36"),
+            Client(sourceIP: Population.instanceThiefIP, userAgent: "aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-25-generic exe/x86_64.ubuntu.22 prompt/off command/s3.cp"),
+            Client(sourceIP: Population.leakedLinkIP, userAgent: "curl/8.5.0"),
+            Client(sourceIP: Population.anonymousScraperIP, userAgent: "python-requests/2.31.0"),
+            Client(sourceIP: Population.torKnownBadIP, userAgent: "Boto3/1.34.51 md/Botocore#1.34.51 ua/2.0 os/linux#6.5.0-1014-aws md/arch#x86_64 lang/python#3.11.6 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.51"),
+            Client(sourceIP: Population.attackerCLIIP, userAgent: "aws-cli/2.15.30 Python/3.11.8 Linux/6.1.0-18-amd64 exe/x86_64.debian.12 prompt/off command/s3api"),
         ]
     }
 }
@@ -61,6 +83,8 @@ struct DayPlan {
     let dayStart: Int64
     private(set) var identities: [Identity]
     private(set) var events: [SimulatedEvent] = []
+    /// The day's session of each role that keeps one all day (`web-server`, `report-exporter`), by role name.
+    var sessions: [String: Int32] = [:]
 
     init(dayStart: Int64, population: Population) {
         self.dayStart = dayStart

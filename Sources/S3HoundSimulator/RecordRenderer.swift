@@ -28,6 +28,7 @@ struct RecordRenderer {
     private func record(_ e: SimulatedEvent, identity: Identity, clock: inout HourClock, into out: inout JSONOutput,
                         rng: inout SimulationRandom) {
         let client = clients[Int(e.client)]
+        guard e.operation.isS3 else { return serviceRecord(e, identity: identity, client: client, clock: &clock, into: &out, rng: &rng) }
         let bucket: Bucket? = e.bucket >= 0 ? catalog.buckets[Int(e.bucket)] : nil
         let source: Bucket? = e.sourceBucket >= 0 ? catalog.buckets[Int(e.sourceBucket)] : nil
         out.literal("{\"eventVersion\":\"1.09\",\"userIdentity\":"); out.raw(identity.json)
@@ -39,6 +40,7 @@ struct RecordRenderer {
         case .success: break
         case .accessDenied: out.literal(",\"errorCode\":\"AccessDenied\",\"errorMessage\":\"Access Denied\"")
         case .noSuchKey: out.literal(",\"errorCode\":\"NoSuchKey\",\"errorMessage\":\"The specified key does not exist.\"")
+        case .noSuchBucket: out.literal(",\"errorCode\":\"NoSuchBucket\",\"errorMessage\":\"The specified bucket does not exist\"")
         }
         requestParameters(e, bucket: bucket, source: source, client: client, into: &out)
         out.literal(",\"responseElements\":null,\"additionalEventData\":{\"SignatureVersion\":\"SigV4\",")
@@ -46,7 +48,8 @@ struct RecordRenderer {
         // CloudTrail sometimes writes byte counts as floats (`5120.0`); readers must accept both.
         let asFloat = rng.below(8) == 0
         out.literal(",\"bytesTransferredIn\":"); out.integer(e.bytesIn); if asFloat { out.literal(".0") }
-        out.literal(",\"AuthenticationMethod\":\"AuthHeader\",\"x-amz-id-2\":\"")
+        if e.sseC { out.literal(",\"SSEApplied\":\"SSE_C\"") }
+        out.literal(e.presigned ? ",\"AuthenticationMethod\":\"QueryString\",\"x-amz-id-2\":\"" : ",\"AuthenticationMethod\":\"AuthHeader\",\"x-amz-id-2\":\"")
         rng.characters(76, from: base64Alphabet, into: &out.bytes)
         out.literal("\",\"bytesTransferredOut\":"); out.integer(e.bytesOut); if asFloat { out.literal(".0") }
         out.literal("},\"requestID\":\""); rng.characters(16, from: upperHex, into: &out.bytes)
@@ -78,6 +81,27 @@ struct RecordRenderer {
         out.literal("}")
     }
 
+    /// A management call to another service (CloudTrail, GuardDuty): its own parameters, no bucket or byte counts.
+    private func serviceRecord(_ e: SimulatedEvent, identity: Identity, client: Client, clock: inout HourClock, into out: inout JSONOutput,
+                               rng: inout SimulationRandom) {
+        let region: StaticString = e.region == .usEast1 ? "us-east-1" : "eu-west-1"
+        out.literal("{\"eventVersion\":\"1.09\",\"userIdentity\":"); out.raw(identity.json)
+        out.literal(",\"eventTime\":\""); clock.write(e.time, into: &out)
+        out.literal("\",\"eventSource\":\""); out.literal(e.operation.eventSource)
+        out.literal("\",\"eventName\":\""); out.literal(e.operation.name)
+        out.literal("\",\"awsRegion\":\""); out.literal(region); out.literal("\"")
+        out.raw(client.sourceFragment)
+        if e.outcome != .success { out.literal(",\"errorCode\":\"AccessDenied\",\"errorMessage\":\"User is not authorized to perform this operation\"") }
+        out.literal(",\"requestParameters\":{"); out.raw(Array((e.parameters ?? "").utf8)); out.literal("}")
+        out.literal(",\"responseElements\":null,\"requestID\":\""); rng.uuid(into: &out.bytes)
+        out.literal("\",\"eventID\":\""); rng.uuid(into: &out.bytes)
+        out.literal("\",\"readOnly\":false,\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":")
+        out.string(account)
+        out.literal(",\"eventCategory\":\"Management\",\"tlsDetails\":{"); out.raw(client.tlsFragment)
+        out.literal("\"clientProvidedHostHeader\":\""); out.literal(e.operation == .updateDetector ? "guardduty." : "cloudtrail.")
+        out.literal(region); out.literal(".amazonaws.com\"}}")
+    }
+
     private func objectResource(_ bucket: Bucket, _ key: String, into out: inout JSONOutput) {
         out.literal("{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::"); out.raw(bucket.escapedName)
         out.literal("/"); out.stringContent(key); out.literal("\"}")
@@ -99,8 +123,10 @@ struct RecordRenderer {
         case .getBucketVersioning: out.literal(",\"versioning\":\"\"")
         case .listBuckets: break
         default:
-            out.field("key", e.key)
+            if !e.operation.isBucketLevel { out.field("key", e.key) }
         }
+        if let parameters = e.parameters { out.literal(","); out.raw(Array(parameters.utf8)) }
+        if e.sseC { out.literal(",\"x-amz-server-side-encryption-customer-algorithm\":\"AES256\"") }
         if let source, e.operation == .copyObject || e.operation == .uploadPartCopy {
             out.literal(",\"x-amz-copy-source\":\""); out.raw(source.escapedName); out.literal("/")
             out.stringContent(e.sourceKey); out.literal("\"")

@@ -25,6 +25,13 @@ struct SimulatedEvent {
     var partNumber: Int32 = 0
     var bytesIn: Int64 = 0
     var bytesOut: Int64 = 0
+    /// Further `requestParameters` members as JSON text (no leading comma): a policy, an ACL, a trail name.
+    /// For calls to other services (CloudTrail, GuardDuty) the whole inside of `requestParameters`.
+    var parameters: String? = nil
+    /// Written with a customer-provided key (SSE-C).
+    var sseC = false
+    /// Signed in the query string: a presigned URL.
+    var presigned = false
     /// True when this is part of the attack (used for the ground truth, never written).
     var isAttack = false
 }
@@ -34,6 +41,10 @@ enum Operation: UInt8 {
     case getObject, headObject, putObject, listObjects, copyObject, uploadPartCopy
     case createMultipartUpload, completeMultipartUpload
     case listBuckets, getBucketLocation, getBucketPolicy, getBucketVersioning
+    case deleteObject
+    case putBucketPolicy, putBucketAcl, deletePublicAccessBlock, putBucketVersioning, putBucketLifecycle
+    case putBucketLogging, putBucketReplication, getBucketAcl, headBucket
+    case stopLogging, putEventSelectors, updateDetector
 
     /// The `eventName`.
     var name: StaticString {
@@ -50,16 +61,56 @@ enum Operation: UInt8 {
         case .getBucketLocation: return "GetBucketLocation"
         case .getBucketPolicy: return "GetBucketPolicy"
         case .getBucketVersioning: return "GetBucketVersioning"
+        case .deleteObject: return "DeleteObject"
+        case .putBucketPolicy: return "PutBucketPolicy"
+        case .putBucketAcl: return "PutBucketAcl"
+        case .deletePublicAccessBlock: return "DeletePublicAccessBlock"
+        case .putBucketVersioning: return "PutBucketVersioning"
+        case .putBucketLifecycle: return "PutBucketLifecycle"
+        case .putBucketLogging: return "PutBucketLogging"
+        case .putBucketReplication: return "PutBucketReplication"
+        case .getBucketAcl: return "GetBucketAcl"
+        case .headBucket: return "HeadBucket"
+        case .stopLogging: return "StopLogging"
+        case .putEventSelectors: return "PutEventSelectors"
+        case .updateDetector: return "UpdateDetector"
+        }
+    }
+
+    /// `eventSource`.
+    var eventSource: StaticString {
+        switch self {
+        case .stopLogging, .putEventSelectors: return "cloudtrail.amazonaws.com"
+        case .updateDetector: return "guardduty.amazonaws.com"
+        default: return "s3.amazonaws.com"
+        }
+    }
+
+    /// True for calls to S3 (the rest go to CloudTrail or GuardDuty and name no bucket).
+    var isS3: Bool {
+        switch self {
+        case .stopLogging, .putEventSelectors, .updateDetector: return false
+        default: return true
         }
     }
 
     /// True for management events (bucket and account configuration); false for data events.
-    var isManagement: Bool { rawValue >= Operation.listBuckets.rawValue }
+    var isManagement: Bool { self != .deleteObject && rawValue >= Operation.listBuckets.rawValue }
 
+    /// True for bucket-level calls whose `requestParameters` name no key.
+    var isBucketLevel: Bool {
+        switch self {
+        case .listObjects, .listBuckets, .getBucketLocation, .getBucketPolicy, .getBucketVersioning, .putBucketPolicy, .putBucketAcl,
+             .deletePublicAccessBlock, .putBucketVersioning, .putBucketLifecycle, .putBucketLogging, .putBucketReplication,
+             .getBucketAcl, .headBucket, .stopLogging, .putEventSelectors, .updateDetector: return true
+        default: return false
+        }
+    }
     /// `readOnly`.
     var readOnly: Bool {
         switch self {
-        case .getObject, .headObject, .listObjects, .listBuckets, .getBucketLocation, .getBucketPolicy, .getBucketVersioning: return true
+        case .getObject, .headObject, .listObjects, .listBuckets, .getBucketLocation, .getBucketPolicy, .getBucketVersioning,
+             .getBucketAcl, .headBucket: return true
         default: return false
         }
     }
@@ -67,7 +118,8 @@ enum Operation: UInt8 {
     /// True when the call names one object (`resources` lists it).
     var touchesObject: Bool {
         switch self {
-        case .getObject, .headObject, .putObject, .copyObject, .uploadPartCopy, .createMultipartUpload, .completeMultipartUpload: return true
+        case .getObject, .headObject, .putObject, .copyObject, .uploadPartCopy, .createMultipartUpload, .completeMultipartUpload,
+             .deleteObject: return true
         default: return false
         }
     }
@@ -75,5 +127,5 @@ enum Operation: UInt8 {
 
 /// How a call ended.
 enum Outcome: UInt8 {
-    case success, accessDenied, noSuchKey
+    case success, accessDenied, noSuchKey, noSuchBucket
 }

@@ -16,15 +16,23 @@ public struct SimulationOptions: Sendable {
     public var attackObjects: Int?
     /// The AWS account the logs belong to.
     public var account: String
+    /// Which benign population to write; the catalog scenarios always use `.organisation`.
+    public var population: SimulatedPopulation
 
     /// The default end of the period: 2026-02-24T00:00:00Z, so the attack happens on 2026-02-23.
     public static let defaultEnd = EventTime(secondsSinceEpoch: 1_771_891_200)
 
     /// Creates options; everything but the scenario has a default.
     public init(scenario: Scenario, seed: UInt64 = 1, days: Int = 21, end: EventTime = SimulationOptions.defaultEnd,
-                scale: Double = 1.0, attackObjects: Int? = nil, account: String = "123456789012") {
+                scale: Double = 1.0, attackObjects: Int? = nil, account: String = "123456789012",
+                population: SimulatedPopulation = .classic) {
         self.scenario = scenario; self.seed = seed; self.days = days; self.end = end
-        self.scale = scale; self.attackObjects = attackObjects; self.account = account
+        self.scale = scale; self.attackObjects = attackObjects; self.account = account; self.population = population
+    }
+
+    /// The population actually written: `.organisation` for every scenario but the first three, whatever was asked.
+    public var effectivePopulation: SimulatedPopulation {
+        Scenario.classicScenarios.contains(scenario) ? population : .organisation
     }
 
     /// The number of successful attack requests this run will write (0 for `benign`).

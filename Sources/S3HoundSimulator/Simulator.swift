@@ -16,14 +16,16 @@ public struct Simulator: Sendable {
     /// The gzip level of written files (fast; the files are still about ten times smaller than their JSON).
     static let compressionLevel: Int32 = 1
 
-    /// Writes the logs and `scenario.s3hound.json` into `directory`, which must be new or empty.
+    /// Writes the logs and `scenario.s3hound.json` into `directory`, which must be new or empty; for the
+    /// organisation population also `config.s3hound.toml` and the threat list it names.
     public func write(to directory: URL) throws -> SimulationResult {
         try validate()
         try prepare(directory)
         let population = Population(account: options.account)
         let catalog = Catalog(account: options.account, seed: options.seed)
-        let benign = BenignActivity(population: population, catalog: catalog, seed: options.seed, scale: options.scale,
+        var benign = BenignActivity(population: population, catalog: catalog, seed: options.seed, scale: options.scale,
                                     firstDayStart: options.firstDayStart)
+        benign.organisation = options.effectivePopulation == .organisation
         let attack = AttackActivity(scenario: options.scenario, population: population, catalog: catalog, seed: options.seed,
                                     objects: options.effectiveAttackObjects)
         let output = FileOutput(directory: directory)
@@ -49,6 +51,10 @@ public struct Simulator: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try output.write(GroundTruth.fileName, Array(try encoder.encode(truth)) + [0x0A])
+        if benign.organisation {
+            try output.write(OrganisationFiles.configFileName, Array(OrganisationFiles.config(account: options.account).utf8))
+            try output.write(OrganisationFiles.threatListFileName, Array(OrganisationFiles.threatList.utf8))
+        }
         return SimulationResult(logFiles: files.map(\.path), digestFiles: writer.digestFiles,
                                 events: files.reduce(0) { $0 + $1.records },
                                 uncompressedBytes: files.reduce(0) { $0 + $1.uncompressedBytes }, groundTruth: truth)

@@ -30,14 +30,54 @@ struct Simulate: ParsableCommand {
               From 03:10 UTC: developer-jane's key, from 45.133.1.77, copies 300
               customer records into exfil-drop-bucket of account 999988887777,
               plus a multipart UploadPartCopy and a few denied copies.
+          policy-backdoor
+              Jane's key deletes Block Public Access on customer-records, grants
+              Principal "*" in its policy and READ to AllUsers in its ACL.
+          ransomware
+              Tom's key suspends versioning on customer-records, rewrites objects
+              with SSE-C, uploads README_RESTORE_FILES.txt, adds a 1-day
+              expiration rule, and deletes 600 objects of sensitive-data-bucket.
+          logging-tampering
+              Jane's key stops the trail, drops S3 data events from its selectors,
+              turns off access logging and GuardDuty S3 protection.
+          discovery
+              Jane's key lists and inspects 20+ buckets, then guesses bucket names
+              (NoSuchBucket, AccessDenied).
+          credential-files
+              Tom's key reads .aws/credentials, id_rsa and .env from ops-config.
+          stolen-instance-credentials
+              The web-server EC2 role, which calls from its NAT address every
+              hour, lists buckets and reads customer records from 91.219.236.171.
+          presigned-url-abuse
+              report-exporter's presigned links, opened from the office every
+              day, are opened from 102.129.143.91.
+          anonymous-access
+              Anonymous callers read example-corp-website, never read anonymously.
+          known-bad-caller
+              Raj's key reads customer records from 185.220.101.182, listed in
+              DIR/tor-exits.s3hound.txt.
+          replication-to-foreign-account
+              Jane's key replicates customer-records into account 999988887777.
+          decoy
+              Tom's key lists and reads decoy-payroll-archive, a canary.
 
-        The ground truth (principal, access key, source IP, objects, bytes, window, buckets) \
-        is written to DIR/scenario.s3hound.json; hunts skip files ending in .s3hound.json. \
+        With --population organisation (the default) the nightly backup also copies into \
+        dr-backup-bucket of the DR account 555566667777, a web-server EC2 role and a \
+        report-exporter role join the population, and DIR/config.s3hound.toml (own and \
+        trusted accounts, threat list, canaries) is written with DIR/tor-exits.s3hound.txt: \
+        hunt with --config DIR/config.s3hound.toml. --population classic writes the logs of \
+        the first three scenarios as earlier versions did, with no configuration.
+
+        The ground truth (principal, access key, source IP, objects, bytes, window, buckets, \
+        the detections that must fire) is written to DIR/scenario.s3hound.json; hunts skip \
+        files ending in .s3hound.json, .s3hound.toml and .s3hound.txt. \
         The same options and seed always write byte-identical files. DIR must be new or \
         empty: nothing is ever overwritten.
 
         Examples:
           s3hound simulate --scenario bulk-download --out /tmp/demo
+          s3hound simulate --scenario ransomware --out /tmp/r --days 8 --scale 0.2
+          s3hound hunt /tmp/r --config /tmp/r/config.s3hound.toml
           s3hound simulate --scenario cross-account-copy --out /tmp/copy --days 10
           s3hound simulate --scenario benign --out /tmp/big --days 30 --scale 10
 
@@ -62,8 +102,11 @@ struct Simulate: ParsableCommand {
     @Option(help: ArgumentHelp("Multiplies every benign volume (1.0 is about 3,500 events a day).", valueName: "factor"))
     var scale: Double = 1.0
 
-    @Option(help: ArgumentHelp("Successful attack requests (default: 12,847 for bulk-download, 300 for cross-account-copy).", valueName: "n"))
+    @Option(help: ArgumentHelp("Successful attack requests (default: 12,847 for bulk-download, 300 for cross-account-copy; objects rewritten, listed or read in the others).", valueName: "n"))
     var attackObjects: Int?
+
+    @Option(help: ArgumentHelp("The benign population: organisation adds DR-account backups, a web server and a report exporter, and writes DIR/config.s3hound.toml; classic (only for benign, bulk-download, cross-account-copy) writes what earlier versions wrote.", valueName: "population"))
+    var population: SimulatedPopulation = .organisation
 
     func validate() throws {
         if days < 1 || days > 3660 {
@@ -77,11 +120,14 @@ struct Simulate: ParsableCommand {
         }
         if let attackObjects {
             if scenario == .benign {
-                throw ValidationError("--attack-objects only applies to bulk-download and cross-account-copy: drop it, or choose one of those scenarios.")
+                throw ValidationError("--attack-objects only applies to attack scenarios: drop it, or choose a scenario other than benign.")
             }
             if attackObjects < 1 || attackObjects > 10_000_000 {
                 throw ValidationError("--attack-objects must be between 1 and 10000000.")
             }
+        }
+        if population == .classic, !Scenario.classicScenarios.contains(scenario) {
+            throw ValidationError("--population classic only applies to benign, bulk-download and cross-account-copy: drop it for \(scenario.rawValue).")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
@@ -96,7 +142,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let options = SimulationOptions(scenario: scenario, seed: seed, days: days, end: EventTime(iso8601: end)!,
-                                        scale: scale, attackObjects: attackObjects)
+                                        scale: scale, attackObjects: attackObjects, population: population)
         let directory = URL(fileURLWithPath: out)
         let started = Date()
         let result: SimulationResult
@@ -122,3 +168,4 @@ struct Simulate: ParsableCommand {
 }
 
 extension Scenario: ExpressibleByArgument {}
+extension SimulatedPopulation: ExpressibleByArgument {}

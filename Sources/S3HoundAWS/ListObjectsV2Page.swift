@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// One page of a ListObjectsV2 response.
+public struct ListObjectsV2Page: Sendable, Equatable {
+    /// The objects on this page.
+    public var objects: [S3Object]
+    /// Whether more pages follow.
+    public var isTruncated: Bool
+    /// The token for the next page, when truncated.
+    public var nextContinuationToken: String?
+
+    /// Parses the `ListBucketResult` XML; throws when it is not XML.
+    public init(xml: Data) throws {
+        let reader = ListObjectsV2Reader()
+        let parser = XMLParser(data: xml)
+        parser.delegate = reader
+        guard parser.parse() else {
+            throw AWSError(api: "S3.ListObjectsV2", statusCode: 200, code: "MalformedResponse",
+                           message: "the ListBucketResult XML did not parse: \(parser.parserError.map { "\($0)" } ?? "unknown error")")
+        }
+        objects = reader.objects
+        isTruncated = reader.isTruncated
+        nextContinuationToken = reader.nextContinuationToken
+    }
+}
+
+/// The `XMLParser` delegate behind `ListObjectsV2Page`.
+private final class ListObjectsV2Reader: NSObject, XMLParserDelegate {
+    var objects: [S3Object] = []
+    var isTruncated = false
+    var nextContinuationToken: String?
+    private var fields: [String: String]?
+    private var text = ""
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]) {
+        if elementName == "Contents" { fields = [:] }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        switch elementName {
+        case "Contents":
+            if let fields, let key = fields["Key"] {
+                let eTag = (fields["ETag"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                objects.append(S3Object(key: key, size: Int64(fields["Size"] ?? "") ?? 0,
+                                        lastModified: fields["LastModified"].flatMap(Self.date), eTag: eTag))
+            }
+            fields = nil
+        case "IsTruncated" where fields == nil: isTruncated = text == "true"
+        case "NextContinuationToken" where fields == nil: nextContinuationToken = text
+        default: fields?[elementName] = text
+        }
+    }
+
+    /// Parses S3's ISO 8601 timestamps, with or without fractional seconds.
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+}

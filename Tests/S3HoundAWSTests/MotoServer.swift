@@ -1,0 +1,180 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import S3HoundAWS
+
+/// A real `moto_server` on 127.0.0.1 with signature checking on, started for one suite and stopped after it.
+///
+/// It runs under a small shell watchdog that kills moto when the suite ends (SIGTERM from `stop()`) or when the
+/// test process dies, so the server never outlives the test run. `INITIAL_NO_AUTH_ACTION_COUNT=3` lets exactly
+/// three unauthenticated IAM calls create a user, its access key and an allow-all policy; every later request
+/// must carry a valid SigV4 signature from that key. moto is stopped with SIGKILL: moto_server 5.2.1's SIGTERM
+/// handler (`sys.exit` inside werkzeug's loop) does not reliably stop it.
+final class MotoServer: Sendable {
+    /// The server of the suite being run.
+    @TaskLocal static var current: MotoServer?
+
+    /// `http://127.0.0.1:PORT`.
+    let endpoint: URL
+    /// Credentials moto knows (created through IAM at start).
+    let credentials: AWSCredentials
+    private let watchdog: Process
+
+    private init(endpoint: URL, credentials: AWSCredentials, watchdog: Process) {
+        self.endpoint = endpoint
+        self.credentials = credentials
+        self.watchdog = watchdog
+    }
+
+    struct SetupError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Starts moto on a free port, waits until it answers, and creates an IAM user with an access key.
+    static func start() async throws -> MotoServer {
+        guard let moto = executable(named: "moto_server") else {
+            throw SetupError(description: "moto_server not found on PATH: run scripts/setup (it installs moto[server]==5.2.1 from PyPI)")
+        }
+        let port = try freePort()
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("s3hound-moto-\(port).log").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", """
+            "$MOTO" -H 127.0.0.1 -p "$PORT" >"$LOG" 2>&1 &
+            moto=$!
+            trap 'kill -9 $moto 2>/dev/null; exit 0' TERM INT
+            while kill -0 "$WATCH" 2>/dev/null && kill -0 $moto 2>/dev/null; do sleep 0.5; done
+            kill -9 $moto 2>/dev/null
+            """]
+        var environment = ProcessInfo.processInfo.environment
+        environment["MOTO"] = moto
+        environment["PORT"] = String(port)
+        environment["LOG"] = log
+        environment["WATCH"] = String(ProcessInfo.processInfo.processIdentifier)
+        environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "3"
+        process.environment = environment
+        try process.run()
+        let endpoint = URL(string: "http://127.0.0.1:\(port)")!
+        do {
+            try await waitUntilAnswering(endpoint, log: log)
+            let credentials = try await createIAMUser(endpoint)
+            return MotoServer(endpoint: endpoint, credentials: credentials, watchdog: process)
+        } catch {
+            await stop(process)
+            throw error
+        }
+    }
+
+    /// Stops moto and waits (up to 10 s) for it to exit.
+    func stop() async { await Self.stop(watchdog) }
+
+    /// SIGTERM to the watchdog, which kills moto; polls rather than `waitUntilExit`, which can block the executor.
+    private static func stop(_ process: Process) async {
+        guard process.isRunning else { return }
+        process.terminate()
+        for _ in 0..<100 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// An S3 client for this server; `secret` overrides the real secret to provoke signature failures.
+    func s3Client(secret: String? = nil, accessKeyId: String? = nil) -> S3Client {
+        let credentials = AWSCredentials(accessKeyId: accessKeyId ?? self.credentials.accessKeyId,
+                                         secretAccessKey: secret ?? self.credentials.secretAccessKey)
+        return S3Client(credentials: credentials, region: "us-east-1", endpoint: endpoint,
+                        retryPolicy: RetryPolicy(maxAttempts: 1))
+    }
+
+    private static func executable(named name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    private static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw SetupError(description: "socket() failed: \(errno)") }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
+            }
+        }
+        guard bound else { throw SetupError(description: "could not bind a free port on 127.0.0.1: \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    private static func waitUntilAnswering(_ endpoint: URL, log: String) async throws {
+        // Generous: with the whole suite running on two cores, moto can take a while to import and start.
+        let deadline = Date().addingTimeInterval(240)
+        while Date() < deadline {
+            var request = URLRequest(url: endpoint.appendingPathComponent("moto-api/reset-auth"), timeoutInterval: 2)
+            request.httpMethod = "POST"
+            request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data("3".utf8) // and reset the unauthenticated-request counter to 0 of 3
+            if let (_, response) = try? await URLSession.shared.data(for: request),
+               (response as? HTTPURLResponse)?.statusCode == 200 {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        throw SetupError(description: "moto_server did not answer on \(endpoint) within 240 s; its output:\n\(output)")
+    }
+
+    /// The three unauthenticated IAM calls: CreateUser, PutUserPolicy (allow all), CreateAccessKey.
+    private static func createIAMUser(_ endpoint: URL) async throws -> AWSCredentials {
+        let signer = SigV4Signer(credentials: AWSCredentials(accessKeyId: "AKIABOOTSTRAP0000000", secretAccessKey: "bootstrap"),
+                                 region: "us-east-1", service: "iam")
+        let sender = SignedRequestSender(signer: signer, transport: URLSessionTransport(), retryPolicy: RetryPolicy(maxAttempts: 1))
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
+        let calls: [[(String, String)]] = [
+            [("Action", "CreateUser"), ("UserName", "s3hound-test")],
+            [("Action", "PutUserPolicy"), ("UserName", "s3hound-test"), ("PolicyName", "all"), ("PolicyDocument", policy)],
+            [("Action", "CreateAccessKey"), ("UserName", "s3hound-test")],
+        ]
+        var last = HTTPResponse(statusCode: 0)
+        for call in calls {
+            let form = (call + [("Version", "2010-05-08")])
+                .map { URIEncoding.encode($0.0) + "=" + URIEncoding.encode($0.1) }.joined(separator: "&")
+            let request = HTTPRequest(method: "POST", scheme: "http", host: "127.0.0.1", port: endpoint.port,
+                                      headers: ["Content-Type": "application/x-www-form-urlencoded; charset=utf-8"],
+                                      body: Data(form.utf8))
+            last = try await sender.send(request, api: "IAM.\(call[0].1)")
+        }
+        let fields = XMLFields.firstValues(in: last.body, named: ["AccessKeyId", "SecretAccessKey"])
+        guard let keyID = fields["AccessKeyId"], let secret = fields["SecretAccessKey"] else {
+            throw SetupError(description: "moto's CreateAccessKey answer had no key: \(String(decoding: last.body, as: UTF8.self))")
+        }
+        return AWSCredentials(accessKeyId: keyID, secretAccessKey: secret)
+    }
+}
+
+/// Runs a suite against its own `moto_server`, stopped when the suite ends.
+struct MotoServerTrait: SuiteTrait, TestScoping {
+    func provideScope(for test: Test, testCase: Test.Case?,
+                      performing function: @Sendable () async throws -> Void) async throws {
+        let server = try await MotoServer.start()
+        do {
+            try await MotoServer.$current.withValue(server) { try await function() }
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+}
+
+extension Trait where Self == MotoServerTrait {
+    /// Starts a real moto server for the suite.
+    static var motoServer: Self { Self() }
+}
