@@ -88,9 +88,12 @@ public struct HuntEngine: Sendable {
         }
         var findings: [Finding] = []
         for detection in detections { findings += detection.findings(in: activity, windows: windows) }
-        let suppressed = findings.filter { finding in options.suppressions.contains { $0.matches(finding, now: options.now) } }
-        if !suppressed.isEmpty {
-            findings.removeAll { finding in options.suppressions.contains { $0.matches(finding, now: options.now) } }
+        // Match each finding against the suppressions once: keep it, or remember which suppression dropped it.
+        var suppressedBy: [String] = []
+        findings = findings.filter { finding in
+            guard let suppression = options.suppressions.first(where: { $0.matches(finding, now: options.now) }) else { return true }
+            suppressedBy.append(suppression.source)
+            return false
         }
         let incidents = IncidentBuilder(configuration: configuration).incidents(from: findings, activity: activity)
         let reported = incidents.filter { $0.severity >= options.minimumSeverity }
@@ -115,9 +118,9 @@ public struct HuntEngine: Sendable {
         for (id, count) in activity.matchesNotKept.sorted(by: { $0.key < $1.key }) {
             summary.notes.append("\(id): \(ByteCount.grouped(count)) further matching events were counted but not kept in memory (limit \(ByteCount.grouped(configuration.keptEventsPerDetection)) per detection); its findings undercount them.")
         }
-        if !suppressed.isEmpty {
-            let sources = Set(suppressed.compactMap { finding in options.suppressions.first { $0.matches(finding, now: options.now) }?.source }).sorted()
-            summary.notes.append("\(suppressed.count) finding(s) suppressed by configuration (\(sources.joined(separator: ", "))).")
+        if !suppressedBy.isEmpty {
+            let sources = Set(suppressedBy).sorted()
+            summary.notes.append("\(suppressedBy.count) finding(s) suppressed by configuration (\(sources.joined(separator: ", "))).")
         }
         if plan.ignored > 0 { summary.notes.append("\(plan.ignored) digest or S3Hound metadata file(s) ignored.") }
         summary.elapsedSeconds = Self.seconds(ContinuousClock.now - scan.started)
