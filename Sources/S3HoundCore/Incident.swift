@@ -22,14 +22,16 @@ public struct Incident: Hashable, Sendable, Codable {
     public var impact: DataImpact
     /// The findings, ordered by first event.
     public var findings: [Finding]
+    /// The story across every evidence source: timeline, per-minute activity, hours, egress, GuardDuty/Macie.
+    public var story: IncidentStory
 
     /// Creates an incident.
     public init(id: String, severity: Severity, severityReasons: [String], principal: String, arns: [String],
                 accessKeyIds: [String], identityType: String?, accounts: [String], sourceIPs: [SourceIPActivity],
-                impact: DataImpact, findings: [Finding]) {
+                impact: DataImpact, findings: [Finding], story: IncidentStory = IncidentStory()) {
         self.id = id; self.severity = severity; self.severityReasons = severityReasons; self.principal = principal
         self.arns = arns; self.accessKeyIds = accessKeyIds; self.identityType = identityType; self.accounts = accounts
-        self.sourceIPs = sourceIPs; self.impact = impact; self.findings = findings
+        self.sourceIPs = sourceIPs; self.impact = impact; self.findings = findings; self.story = story
     }
 
     /// First event across all findings.
@@ -73,12 +75,18 @@ public struct DataImpact: Hashable, Sendable, Codable {
     public var destinationAccounts: [String]
     /// Per bucket: requests and bytes.
     public var buckets: [String: BucketImpact]
+    /// Sensitive data in the buckets read, from Macie (empty without Macie findings).
+    public var sensitive: [SensitiveDataImpact]
+    /// Sensitivity labels from configuration for the buckets touched (bucket → label), e.g. `pii`.
+    public var bucketLabels: [String: String]
 
     /// Creates an impact summary.
     public init(objectsRead: Int = 0, distinctKeys: Int = 0, bytesOut: Int64 = 0, failedAttempts: Int = 0,
-                objectsCopiedOut: Int = 0, destinationAccounts: [String] = [], buckets: [String: BucketImpact] = [:]) {
+                objectsCopiedOut: Int = 0, destinationAccounts: [String] = [], buckets: [String: BucketImpact] = [:],
+                sensitive: [SensitiveDataImpact] = [], bucketLabels: [String: String] = [:]) {
         self.objectsRead = objectsRead; self.distinctKeys = distinctKeys; self.bytesOut = bytesOut
         self.failedAttempts = failedAttempts; self.objectsCopiedOut = objectsCopiedOut
         self.destinationAccounts = destinationAccounts; self.buckets = buckets
+        self.sensitive = sensitive; self.bucketLabels = bucketLabels
     }
 }
