@@ -23,9 +23,10 @@ let package = Package(
         .target(name: "S3HoundBaseline", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "S3HoundSimulator", dependencies: ["S3HoundCore", "S3HoundSources"]),
         .target(name: "S3HoundAWS", dependencies: ["S3HoundCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "S3HoundResponse", dependencies: ["S3HoundCore", "S3HoundAWS"]),
         .target(name: "S3HoundHunt", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", "S3HoundReport", "S3HoundBaseline"]),
         .executableTarget(name: "s3hound", dependencies: [
-            "S3HoundHunt", "S3HoundSimulator",
+            "S3HoundHunt", "S3HoundSimulator", "S3HoundResponse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "S3HoundCoreTests", dependencies: ["S3HoundCore"]),
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "S3HoundAWSTests", dependencies: ["S3HoundAWS"]),
         .testTarget(name: "S3HoundBaselineTests", dependencies: ["S3HoundBaseline", "S3HoundDetections"]),
         .testTarget(name: "S3HoundSimulatorTests", dependencies: ["S3HoundSimulator", "S3HoundSources"]),
+        .testTarget(name: "S3HoundResponseTests", dependencies: ["S3HoundResponse", "S3HoundAWS"]),
         .testTarget(name: "S3HoundHuntTests", dependencies: ["S3HoundHunt", "S3HoundSimulator"]),
     ]
 )
