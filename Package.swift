@@ -24,19 +24,21 @@ let package = Package(
         .target(name: "S3HoundSimulator", dependencies: ["S3HoundCore", "S3HoundSources"]),
         .target(name: "S3HoundAWS", dependencies: ["S3HoundCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "S3HoundResponse", dependencies: ["S3HoundCore", "S3HoundAWS"]),
-        .target(name: "S3HoundHunt", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", "S3HoundReport", "S3HoundBaseline"]),
+        .target(name: "S3HoundHunt", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", "S3HoundReport", "S3HoundBaseline", "S3HoundAWS"]),
         .executableTarget(name: "s3hound", dependencies: [
             "S3HoundHunt", "S3HoundSimulator", "S3HoundResponse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // A real moto_server for the suites that talk to AWS APIs (shared, so it is written once).
+        .target(name: "S3HoundTestSupport", dependencies: ["S3HoundAWS"], path: "Tests/S3HoundTestSupport"),
         .testTarget(name: "S3HoundCoreTests", dependencies: ["S3HoundCore"]),
         .testTarget(name: "S3HoundSourcesTests", dependencies: ["S3HoundSources"]),
         .testTarget(name: "S3HoundDetectionsTests", dependencies: ["S3HoundDetections"]),
         .testTarget(name: "S3HoundReportTests", dependencies: ["S3HoundReport"]),
-        .testTarget(name: "S3HoundAWSTests", dependencies: ["S3HoundAWS"]),
+        .testTarget(name: "S3HoundAWSTests", dependencies: ["S3HoundAWS", "S3HoundTestSupport"]),
         .testTarget(name: "S3HoundBaselineTests", dependencies: ["S3HoundBaseline", "S3HoundDetections"]),
         .testTarget(name: "S3HoundSimulatorTests", dependencies: ["S3HoundSimulator", "S3HoundSources"]),
-        .testTarget(name: "S3HoundResponseTests", dependencies: ["S3HoundResponse", "S3HoundAWS"]),
+        .testTarget(name: "S3HoundResponseTests", dependencies: ["S3HoundResponse", "S3HoundAWS", "S3HoundTestSupport"]),
         .testTarget(name: "S3HoundHuntTests", dependencies: ["S3HoundHunt", "S3HoundSimulator"]),
     ]
 )

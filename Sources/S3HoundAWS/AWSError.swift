@@ -27,10 +27,13 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What to do about it, in one sentence, when the code is a known one.
     public var hint: String? {
         switch code {
-        case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError":
+        case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",
+             "AuthorizationErrorException", "UnauthorizedException":
             let needed = permission.map { "`\($0)`" } ?? "the IAM permission for \(api)"
-            return "grant \(needed) to the caller in an IAM policy, and check bucket policies, SCPs and VPC endpoint policies"
-        case "SignatureDoesNotMatch":
+            let alsoCheck = api.hasPrefix("S3.") ? "bucket policies, SCPs and VPC endpoint policies"
+                : "permission boundaries and SCPs"
+            return "grant \(needed) to the caller in an IAM policy, and check \(alsoCheck)"
+        case "SignatureDoesNotMatch", "IncompleteSignature", "IncompleteSignatureException", "AuthFailure":
             return "the secret access key does not match the key id, or the clock is off: check AWS_SECRET_ACCESS_KEY / the profile's aws_secret_access_key, and sync the system clock"
         case "InvalidAccessKeyId", "InvalidClientTokenId", "UnrecognizedClientException":
             return "AWS does not know this access key id: check AWS_ACCESS_KEY_ID / AWS_PROFILE, and that the key is active"
@@ -44,16 +47,39 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
             return "check the object key; list the prefix to see what exists"
         case "PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException":
             return "the bucket is in another region: set AWS_REGION to the bucket's region"
+        case "NoSuchBucketPolicy":
+            return "the bucket has no bucket policy"
+        case "NoSuchEntity", "NoSuchEntityException":
+            return "check the user, role or access key id: it must exist in the account of the credentials"
+        case "TrailNotFoundException", "CloudTrailARNInvalidException", "InvalidTrailNameException":
+            return "check the trail name or ARN, and the region: a trail that is not multi-region lives in its home region only"
+        case "ResourceNotFoundException", "NotFoundException", "NotFound":
+            return "check the name or id, and that AWS_REGION is the region it lives in"
+        case "InvalidVpcEndpointId.NotFound", "InvalidVpcEndpointId.Malformed", "InvalidVpcID.NotFound":
+            return "check the VPC endpoint id and the region (DescribeVpcEndpoints lists them)"
+        case "OptInRequired", "SubscriptionRequiredException", "InvalidClientTokenId.OptInRequired":
+            return "the account has not enabled this service in this region: enable it first"
+        case "ValidationException", "ValidationError", "InvalidParameterValue", "InvalidParameterException",
+             "InvalidParameterCombination", "BadRequestException", "MalformedPolicy", "MalformedPolicyDocument",
+             "InvalidRequest":
+            return "AWS rejected a parameter of this request: the message says which; check the value given (names, ids, policy JSON)"
+        case "MalformedResponse":
+            return "the response was not what AWS documents: check the endpoint override (AWS_ENDPOINT_URL*) points at AWS or a compatible server"
         default:
             return RetryPolicy.throttlingCodes.contains(code) || statusCode >= 500
                 ? "AWS kept failing after retries: lower the concurrency and try again later" : nil
         }
     }
 
+    /// An error for a 2xx response whose body could not be read as the API documents it.
+    public static func malformedResponse(api: String, statusCode: Int, _ detail: String) -> AWSError {
+        AWSError(api: api, statusCode: statusCode, code: "MalformedResponse", message: detail)
+    }
+
     /// `API failed: HTTP status Code: message. Fix: hint (request id …)`.
     public var description: String {
         var text = "\(api) failed: HTTP \(statusCode) \(code): \(message)"
-        if let hint { text += ". Fix: \(hint)" }
+        if let hint { text += (message.hasSuffix(".") ? " " : ". ") + "Fix: \(hint)" }
         if let requestID { text += " (request id \(requestID))" }
         return text
     }

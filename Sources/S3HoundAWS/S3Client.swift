@@ -1,15 +1,20 @@
 import Foundation
 
-/// A minimal Amazon S3 client: list, get, put objects and create buckets, over REST-XML.
+/// A minimal Amazon S3 client over REST-XML: list, get (whole, ranged or to a file) and put objects, create buckets,
+/// and get, put and delete bucket policies.
 ///
 /// With an endpoint override (e.g. moto) it uses path-style URLs (`http://host:port/bucket/key`);
 /// otherwise virtual-hosted ones (`https://bucket.s3.region.amazonaws.com/key`).
+///
+/// Signatures follow AWS's canonical form (a `/` in a prefix or continuation token is `%2F` in the canonical
+/// query, a `$` in a key `%24` in the canonical path). moto_server 5.2.1 checks a werkzeug-decoded form instead
+/// and rejects such requests; the tests' `MotoSignatureQuirkTransport` explains and works around it.
 public struct S3Client: Sendable {
     /// The region requests are signed for.
     public let region: String
     /// The endpoint override, or nil for AWS itself.
     public let endpoint: URL?
-    private let sender: SignedRequestSender
+    let sender: SignedRequestSender
 
     /// Creates a client.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,

@@ -1,36 +1,43 @@
 import Foundation
 
-/// AWS STS over the Query protocol: enough to assume a role.
+/// AWS STS over the Query protocol: who the caller is, and assuming a role.
 public struct STSClient: Sendable {
-    private let sender: SignedRequestSender
-    private let endpoint: URL
+    private let query: QueryProtocolClient
 
     /// Creates a client; without an endpoint override it calls the regional endpoint `sts.REGION.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
                 transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
-        self.endpoint = endpoint ?? URL(string: "https://sts.\(region).amazonaws.com")!
-        sender = SignedRequestSender(signer: SigV4Signer(credentials: credentials, region: region, service: "sts"),
-                                     transport: transport, retryPolicy: retryPolicy)
+        let service = AWSService.sts
+        query = QueryProtocolClient(service: service, version: "2011-06-15",
+                                    endpoint: service.endpoint(endpoint, region: region),
+                                    sender: service.sender(credentials: credentials, region: region,
+                                                           transport: transport, retryPolicy: retryPolicy))
     }
 
-    /// Calls AssumeRole and returns the temporary credentials.
+    /// GetCallerIdentity: the account, ARN and user id of the credentials (needs no permission).
+    public func getCallerIdentity() async throws -> STSCallerIdentity {
+        let result = try await query.call("GetCallerIdentity", permission: nil)
+        guard let account = result.value("Account"), let arn = result.value("Arn") else {
+            throw AWSError.malformedResponse(api: "STS.GetCallerIdentity", statusCode: 200,
+                                             "the response has no Account or Arn")
+        }
+        return STSCallerIdentity(account: account, arn: arn, userID: result.value("UserId") ?? "")
+    }
+
+    /// AssumeRole: temporary credentials for the role.
     public func assumeRole(roleARN: String, sessionName: String, externalID: String? = nil,
                            durationSeconds: Int = 3600) async throws -> AWSCredentials {
-        var parameters = [("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleArn", roleARN),
-                          ("RoleSessionName", sessionName), ("DurationSeconds", String(durationSeconds))]
-        if let externalID { parameters.append(("ExternalId", externalID)) }
-        let form = parameters.map { URIEncoding.encode($0.0) + "=" + URIEncoding.encode($0.1) }.joined(separator: "&")
-        let request = HTTPRequest(method: "POST", scheme: endpoint.scheme ?? "https", host: endpoint.host ?? "",
-                                  port: endpoint.port, path: endpoint.path.isEmpty ? "/" : endpoint.path,
-                                  headers: ["Content-Type": "application/x-www-form-urlencoded; charset=utf-8"],
-                                  body: Data(form.utf8))
-        let response = try await sender.send(request, api: "STS.AssumeRole", permission: "sts:AssumeRole on \(roleARN)")
-        let fields = XMLFields.firstValues(in: response.body, named: ["AccessKeyId", "SecretAccessKey", "SessionToken"])
-        guard let keyID = fields["AccessKeyId"], let secret = fields["SecretAccessKey"] else {
-            throw AWSError(api: "STS.AssumeRole", statusCode: response.statusCode, code: "MalformedResponse",
-                           message: "the AssumeRole response has no Credentials element")
+        var parameters = QueryParameters([("RoleArn", roleARN), ("RoleSessionName", sessionName),
+                                          ("DurationSeconds", String(durationSeconds))])
+        parameters.add("ExternalId", externalID)
+        let result = try await query.call("AssumeRole", parameters, permission: "sts:AssumeRole on \(roleARN)")
+        guard let keyID = result.value("Credentials/AccessKeyId"),
+              let secret = result.value("Credentials/SecretAccessKey") else {
+            throw AWSError.malformedResponse(api: "STS.AssumeRole", statusCode: 200,
+                                             "the AssumeRole response has no Credentials element")
         }
-        return AWSCredentials(accessKeyId: keyID, secretAccessKey: secret, sessionToken: fields["SessionToken"])
+        return AWSCredentials(accessKeyId: keyID, secretAccessKey: secret,
+                              sessionToken: result.value("Credentials/SessionToken"))
     }
 }
 

@@ -2,7 +2,10 @@ import Foundation
 
 /// Signs, sends and retries AWS requests; turns error responses into `AWSError`.
 ///
-/// Each attempt is signed afresh (new `x-amz-date`), so a retry after a long backoff is not rejected as stale.
+/// Every protocol (REST-XML, Query, JSON, REST-JSON) goes through it. Each attempt is signed afresh (new
+/// `x-amz-date`), so a retry after a long backoff is not rejected as stale. Throttling (`SlowDown`, `Throttling`,
+/// `ThrottlingException`, 429) and 5xx are retried with backoff and jitter per `retryPolicy`; so are connection
+/// failures (`URLError`).
 public struct SignedRequestSender: Sendable {
     /// The signer for the target service.
     public var signer: SigV4Signer
@@ -25,12 +28,27 @@ public struct SignedRequestSender: Sendable {
     /// Sends the request, retrying throttling and 5xx; throws `AWSError` naming `api` for any other failure.
     public func send(_ request: HTTPRequest, api: String, permission: String? = nil,
                      payload: SigV4Signer.Payload = .bodySHA256) async throws -> HTTPResponse {
-        var attempt = 1
+        try await withRetries(api: api, permission: permission) { [transport] in
+            try await transport.send(signer.signed(request, at: now(), payload: payload))
+        }
+    }
+
+    /// Sends the request and streams a 2xx body to `destination` (see `HTTPTransport.download`), with the same
+    /// retries and errors as `send`.
+    public func download(_ request: HTTPRequest, to destination: URL, api: String, permission: String? = nil,
+                         payload: SigV4Signer.Payload = .bodySHA256) async throws -> HTTPResponse {
+        try await withRetries(api: api, permission: permission) { [transport] in
+            try await transport.download(signer.signed(request, at: now(), payload: payload), to: destination)
+        }
+    }
+
+    private func withRetries(api: String, permission: String?,
+                             _ attempt: () async throws -> HTTPResponse) async throws -> HTTPResponse {
+        var number = 1
         while true {
-            let signed = signer.signed(request, at: now(), payload: payload)
             let outcome: Result<HTTPResponse, any Error>
             do {
-                outcome = .success(try await transport.send(signed))
+                outcome = .success(try await attempt())
             } catch let error as URLError {
                 outcome = .failure(error)
             }
@@ -39,13 +57,13 @@ public struct SignedRequestSender: Sendable {
                 return response
             case .success(let response):
                 let error = AWSErrorResponse.error(from: response, api: api, permission: permission)
-                guard attempt < retryPolicy.maxAttempts,
+                guard number < retryPolicy.maxAttempts,
                       retryPolicy.isRetryable(statusCode: response.statusCode, code: error.code) else { throw error }
             case .failure(let error):
-                guard attempt < retryPolicy.maxAttempts else { throw error }
+                guard number < retryPolicy.maxAttempts else { throw error }
             }
-            try await Task.sleep(for: retryPolicy.delay(beforeRetry: attempt, random: Double.random(in: 0..<1)))
-            attempt += 1
+            try await Task.sleep(for: retryPolicy.delay(beforeRetry: number, random: Double.random(in: 0..<1)))
+            number += 1
         }
     }
 }

@@ -38,7 +38,12 @@ public struct AttackTechnique: Hashable, Sendable, Codable, CustomStringConverti
     /// Cloud Infrastructure Discovery.
     public static let t1580 = AttackTechnique(id: "T1580", name: "Cloud Infrastructure Discovery", tactic: "Discovery")
 
+    /// Exfiltration Over Alternative Protocol (bulk egress seen in flow logs).
+    public static let t1048 = AttackTechnique(id: "T1048", name: "Exfiltration Over Alternative Protocol", tactic: "Exfiltration")
+    /// Remote System Discovery / scanning — GuardDuty PenTest findings.
+    public static let t1595 = AttackTechnique(id: "T1595", name: "Active Scanning", tactic: "Reconnaissance")
+
     /// Every technique S3Hound knows, for catalog checks.
     public static let known: [AttackTechnique] = [.t1530, .t1537, .t1078_004, .t1619, .t1485, .t1552_005,
-                                                   .t1098, .t1486, .t1490, .t1562_008, .t1552_001, .t1580]
+                                                   .t1098, .t1486, .t1490, .t1562_008, .t1552_001, .t1580, .t1048, .t1595]
 }

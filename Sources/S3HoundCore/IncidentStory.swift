@@ -45,7 +45,19 @@ public struct TimelineEntry: Hashable, Sendable, Codable, Comparable {
     }
 
     public static func < (lhs: TimelineEntry, rhs: TimelineEntry) -> Bool {
-        lhs.time != rhs.time ? lhs.time < rhs.time : (lhs.kind, lhs.summary) < (rhs.kind, rhs.summary)
+        if lhs.time != rhs.time { return lhs.time < rhs.time }
+        if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+        return (lhs.kind, lhs.summary) < (rhs.kind, rhs.summary)
+    }
+
+    /// At the same instant, the story's order: the first request opens it, the last closes it.
+    private var rank: Int {
+        switch kind {
+        case "first-anomalous-request": return 0
+        case "last-request": return 9
+        case "burst": return 2
+        default: return 1
+        }
     }
 }
 

@@ -18,7 +18,8 @@ public struct HuntEngine: Sendable {
     }
 
     /// What a hunt produced.
-    public struct Outcome: Sendable {
+    /// (`@unchecked`: the learned accumulator is never mutated once the scan is merged.)
+    public struct Outcome: @unchecked Sendable {
         /// Incidents and run summary.
         public var report: HuntReport
         /// Every finding, including those in incidents below the reporting threshold.
@@ -29,6 +30,8 @@ public struct HuntEngine: Sendable {
         public var issues: [IngestIssue]
         /// Issues not kept (beyond the per-file limit).
         public var issuesDropped: Int
+        /// With `options.learning`: what the files new to the store held, and each file's result.
+        public var learned: (activity: ActivityAccumulator, results: [FileReadResult])?
     }
 
     /// What reading the input gave: the merged activity and how each file went.
@@ -41,6 +44,8 @@ public struct HuntEngine: Sendable {
         public var plan: InputWalker.Plan
         /// When the scan started, for the run's elapsed time.
         var started: ContinuousClock.Instant
+        /// With `options.learning`: what the files new to the store held, to be committed to it.
+        public var learned: ActivityAccumulator?
     }
 
     /// Runs the hunt; throws only when it cannot run at all (a path that does not exist).
@@ -53,19 +58,41 @@ public struct HuntEngine: Sendable {
     public func scan(onFile: (@Sendable (IngestProgress, FileReadResult) -> Void)? = nil) throws -> Scan {
         let started = ContinuousClock.now
         let readRange = options.readRange
-        let walker = InputWalker(layout: readRange == .unbounded ? nil : DeliveryLayout(range: readRange))
-        let plan = try walker.plan(options.paths)
+        let layout = readRange == .unbounded ? nil : DeliveryLayout(range: readRange)
+        let walker = InputWalker(layout: layout)
+        var plan = try walker.plan(options.paths.filter { !S3Location.isS3($0) })
+        let locations = options.paths.compactMap(S3Location.init)
+        var fetcher: (@Sendable (String, String) throws -> [UInt8])?
+        if !locations.isEmpty {
+            guard let source = options.remoteSource else { throw RemoteInputError("s3:// paths need AWS credentials: run with --profile or AWS_* variables set") }
+            let remote = try RemotePlanner(layout: layout, accounts: options.remoteAccounts, regions: options.remoteRegions).plan(locations, source: source)
+            plan.inputs += remote.inputs
+            plan.pruned += remote.pruned
+            plan.ignored += remote.ignored
+            fetcher = { bucket, key in try BlockingAsync.run { try await source.fetch(bucket: bucket, key: key) } }
+        }
         let configuration = options.configuration
         let eventDetections = detections.compactMap { $0 as? any EventDetection }
         let streamDetections = detections.compactMap { $0 as? any StreamDetection }
-        let ingest = ParallelIngest(workers: options.workers)
+        let reader = LogFileReader(forcedSource: options.forcedSource, findingOptions: options.findingOptions)
+        // Fetching overlaps parsing: with S3 objects, twice as many workers as cores.
+        var ingest = ParallelIngest(workers: fetcher == nil ? options.workers : options.workers * 2, reader: reader)
+        ingest.fetcher = fetcher
+        let learning = options.learning
         let (sinks, results) = ingest.run(plan.inputs, makeSink: {
             AccumulatorSink(ActivityAccumulator(configuration: configuration, readRange: readRange,
-                                                  eventDetections: eventDetections, streamDetections: streamDetections))
+                                                  eventDetections: eventDetections, streamDetections: streamDetections),
+                            learning: learning.map { ($0.learner.makeAccumulator(), $0.plan.freshPaths) })
         }, progress: onFile)
         let activity = sinks[0].accumulator
         for sink in sinks.dropFirst() { activity.merge(sink.accumulator) }
-        return Scan(activity: activity, results: results, plan: plan, started: started)
+        for finding in options.serviceFindings { activity.add(finding) }
+        var learned: ActivityAccumulator?
+        if learning != nil {
+            learned = sinks[0].learning!.accumulator
+            for sink in sinks.dropFirst() { learned!.merge(sink.learning!.accumulator) }
+        }
+        return Scan(activity: activity, results: results, plan: plan, started: started, learned: learned)
     }
 
     /// Judges a scan: findings in the window, incidents, and the run summary.
@@ -95,7 +122,7 @@ public struct HuntEngine: Sendable {
             suppressedBy.append(suppression.source)
             return false
         }
-        let incidents = IncidentBuilder(configuration: configuration).incidents(from: findings, activity: activity)
+        let incidents = IncidentBuilder(configuration: configuration).incidents(from: findings, activity: activity, windows: windows)
         let reported = incidents.filter { $0.severity >= options.minimumSeverity }
 
         var summary = RunSummary(generatedAt: options.now)
@@ -122,12 +149,14 @@ public struct HuntEngine: Sendable {
             let sources = Set(suppressedBy).sorted()
             summary.notes.append("\(suppressedBy.count) finding(s) suppressed by configuration (\(sources.joined(separator: ", "))).")
         }
+        summary.notes += Self.sourceNotes(activity: activity, results: results)
         if plan.ignored > 0 { summary.notes.append("\(plan.ignored) digest or S3Hound metadata file(s) ignored.") }
         summary.elapsedSeconds = Self.seconds(ContinuousClock.now - scan.started)
 
         return Outcome(report: HuntReport(incidents: reported, summary: summary), findings: findings,
                        filesOpened: plan.inputs.map(\.displayName), issues: results.flatMap(\.issues),
-                       issuesDropped: results.reduce(0) { $0 + $1.issuesDropped })
+                       issuesDropped: results.reduce(0) { $0 + $1.issuesDropped },
+                       learned: scan.learned.map { ($0, results) })
     }
 
     /// The detection window and its baseline: from `--since`, or — without it — everything after the
@@ -151,14 +180,51 @@ public struct HuntEngine: Sendable {
         return (windows, ["The input spans less than the \(baseline) baseline: all of it is judged, on absolute thresholds only (no new-IP or unusual-hour judgement). Give more history, or --since with older logs present."])
     }
 
+    /// What each evidence source contributed, and the service findings skipped as archived or samples.
+    static func sourceNotes(activity: ActivityAccumulator, results: [FileReadResult]) -> [String] {
+        var notes: [String] = []
+        let counts = activity.sourceCounts
+        let names: [(String, String, String)] = [("cloudTrail", "CloudTrail", "events"), ("serverAccessLog", "S3 server access logs", "requests"),
+                                                 ("vpcFlowLogs", "VPC Flow Logs", "flow records"), ("guardDuty", "GuardDuty", "findings"),
+                                                 ("macie", "Macie", "findings")]
+        let read = names.compactMap { key, name, unit in counts[key].map { "\(name) \(ByteCount.grouped($0)) \(unit)" } }
+        if read.count > 1 || (read.count == 1 && counts["cloudTrail"] == nil) {
+            notes.append("Evidence read: " + read.joined(separator: "; ") + ".")
+        }
+        let archived = results.reduce(0) { $0 + $1.findingsSkippedArchived }
+        let samples = results.reduce(0) { $0 + $1.findingsSkippedSamples }
+        if archived + samples > 0 {
+            notes.append("\(archived) archived and \(samples) sample GuardDuty/Macie finding(s) skipped (--include-archived-findings, --include-sample-findings to keep them).")
+        }
+        return notes
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 
-/// Feeds one reader thread's events into its accumulator.
+/// Feeds one reader thread's events into its accumulator — and, for `hunt --learn`, the events of files
+/// new to the baseline store into a second one, so learning needs no second read.
 final class AccumulatorSink: EventSink {
     let accumulator: ActivityAccumulator
-    init(_ accumulator: ActivityAccumulator) { self.accumulator = accumulator }
-    func consume(_ event: ActivityEvent) { accumulator.add(event) }
+    let learning: (accumulator: ActivityAccumulator, files: Set<String>)?
+    private var learningThisFile = false
+
+    init(_ accumulator: ActivityAccumulator, learning: (ActivityAccumulator, Set<String>)? = nil) {
+        self.accumulator = accumulator
+        self.learning = learning.map { (accumulator: $0.0, files: $0.1) }
+    }
+
+    func begin(_ input: LogInput) {
+        guard let learning, case .file(let path) = input else { learningThisFile = false; return }
+        learningThisFile = learning.files.contains(path)
+    }
+
+    func consume(_ event: ActivityEvent) {
+        accumulator.add(event)
+        if learningThisFile { learning!.accumulator.add(event) }
+    }
+    func consume(flow: FlowRecord) { accumulator.add(flow) }
+    func consume(serviceFinding: ServiceFinding) { accumulator.add(serviceFinding) }
 }

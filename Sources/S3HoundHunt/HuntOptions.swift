@@ -2,6 +2,7 @@ import Foundation
 import S3HoundCore
 import S3HoundBaseline
 import S3HoundDetections
+import S3HoundSources
 
 /// What a hunt reads and how it judges: the library form of `s3hound hunt`'s flags.
 public struct HuntOptions: Sendable {
@@ -21,6 +22,20 @@ public struct HuntOptions: Sendable {
     public var store: BaselineStore?
     /// Findings to drop (from the configuration file).
     public var suppressions: [Suppression] = []
+    /// Reads every file as this kind instead of detecting it (`--source-type`).
+    public var forcedSource: LogSourceType?
+    /// Archived and sample GuardDuty/Macie findings: skipped unless asked.
+    public var findingOptions = ServiceFindingParser.Options()
+    /// `hunt --learn`: learn the files new to the store while reading them (commit with `BaselineLearner.commit`).
+    public var learning: (learner: BaselineLearner, plan: BaselineLearner.Plan)?
+    /// Lists and fetches `s3://` paths; required when `paths` holds any.
+    public var remoteSource: (any RemoteObjectSource)?
+    /// `s3://` paths: only these accounts' logs (`AWSLogs/[o-org/]<account>/…`); empty reads all.
+    public var remoteAccounts: Set<String> = []
+    /// `s3://` paths: only these regions' logs; empty reads all.
+    public var remoteRegions: Set<String> = []
+    /// GuardDuty/Macie findings obtained elsewhere (`hunt --pull-findings`), joined like those read from files.
+    public var serviceFindings: [ServiceFinding] = []
     /// Reader threads.
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
     /// "Now", for the report date (tests pin it).

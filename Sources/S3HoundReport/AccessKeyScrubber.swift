@@ -12,6 +12,7 @@ struct AccessKeyScrubber {
         for incident in report.incidents {
             keys.formUnion(incident.accessKeyIds)
             for finding in incident.findings { keys.formUnion(finding.accessKeyIds) }
+            keys.formUnion(incident.story.serviceFindings.compactMap(\.accessKeyId))
         }
         self.keys = keys.filter { $0.count > 8 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }

@@ -19,12 +19,14 @@ public struct ContainmentPlan: Hashable, Sendable {
         incidentID = incident.id
         steps = Self.credentialSteps(target)
             + [Self.evidenceStep(target)]
+            + Self.instanceSteps(target)
             + Self.bucketSteps(target)
             + Self.endpointSteps(target)
             + Self.crossAccountSteps(target)
             + Self.sourceAddressSteps(target)
             + Self.persistenceSteps(target)
             + Self.leakedKeySteps(target)
+            + Self.sensitiveDataSteps(target)
             + Self.reportAccountSteps(target)
     }
 

@@ -1,22 +1,35 @@
 import S3HoundCore
 
-/// What an incident's report says, worked out once and shared by the text, Markdown and JSON outputs.
+/// What an incident's report says, worked out once and shared by every output format.
 struct IncidentFacts {
-    /// A bucket and what happened to it.
+    /// A bucket and what happened to it, with its sensitivity label and what Macie found in it.
     struct BucketRow {
         var name: String
         var impact: BucketImpact
+        /// The label configuration gives the bucket (`pii`), if any.
+        var label: String?
+        /// Macie's sensitive data in the bucket, if Macie flagged it.
+        var sensitive: SensitiveDataImpact?
     }
 
     let incident: Incident
     let plan: ContainmentPlan
-    let timeline: [TimelineEntry]
+    /// Every source's moments, merged, in time order.
+    let timeline: [TimelineLine]
     /// Buckets, most bytes first, then most requests, then by name.
     let buckets: [BucketRow]
     /// Where copies went.
     let copies: [ContainmentTarget.CopyDestination]
     /// Findings in time order.
     let findings: [Finding]
+    /// GuardDuty findings joined to the incident, earliest activity first.
+    let guardDutyFindings: [ServiceFinding]
+    /// Macie findings joined to the incident, earliest first.
+    let macieFindings: [ServiceFinding]
+    /// Macie-flagged buckets, most objects read first.
+    let sensitive: [SensitiveDataImpact]
+    /// Per-minute activity, the usual rate and the hours, for the activity section and charts.
+    let activity: ActivityFacts
 
     /// Facts for an incident; `generatedAt` (the report's time) closes the timeline.
     init(_ incident: Incident, generatedAt: EventTime? = nil) {
@@ -24,11 +37,24 @@ struct IncidentFacts {
         plan = ContainmentPlan(for: incident)
         findings = incident.findings.sorted { $0.firstEvent < $1.firstEvent }
         copies = ContainmentTarget(incident).copies
-        buckets = incident.impact.buckets.map { BucketRow(name: $0.key, impact: $0.value) }.sorted {
+        let sensitiveByBucket = Dictionary(incident.impact.sensitive.map { ($0.bucket, $0) }, uniquingKeysWith: { first, _ in first })
+        buckets = incident.impact.buckets.map {
+            BucketRow(name: $0.key, impact: $0.value, label: incident.impact.bucketLabels[$0.key], sensitive: sensitiveByBucket[$0.key])
+        }.sorted {
             if $0.impact.bytesOut != $1.impact.bytesOut { return $0.impact.bytesOut > $1.impact.bytesOut }
             if $0.impact.requests != $1.impact.requests { return $0.impact.requests > $1.impact.requests }
             return $0.name < $1.name
         }
+        let services = incident.story.serviceFindings.sorted {
+            $0.activityStart != $1.activityStart ? $0.activityStart < $1.activityStart : $0.id < $1.id
+        }
+        guardDutyFindings = services.filter { $0.service == .guardDuty }
+        macieFindings = services.filter { $0.service == .macie }
+        sensitive = incident.impact.sensitive.sorted {
+            let left = $0.objectsRead ?? -1, right = $1.objectsRead ?? -1
+            return left != right ? left > right : $0.bucket < $1.bucket
+        }
+        activity = ActivityFacts(incident.story)
         timeline = Self.timeline(incident, findings: findings, generatedAt: generatedAt)
     }
 
@@ -38,59 +64,59 @@ struct IncidentFacts {
         return findings.filter { seen.insert($0.detectionID).inserted }.map { "\($0.title) (\($0.detectionID))" }
     }
 
+    /// The incident's detection source as the seed report names it: the GuardDuty finding types,
+    /// then each evidence source with the detections that fired on it.
+    var detectionSourceText: Prose {
+        var parts: [Prose] = []
+        let guardDutyTypes = guardDutyFindings.map(\.type).uniqued()
+        if !guardDutyTypes.isEmpty { parts.append("GuardDuty \(guardDutyTypes.joined(separator: ", "))") }
+        var order: [String] = []
+        var bySource: [String: [Prose]] = [:]
+        var seen: Set<String> = []
+        for finding in findings where seen.insert(finding.detectionID).inserted {
+            let source = EvidenceSource.of(detectionID: finding.detectionID)
+            if bySource[source] == nil { order.append(source) }
+            bySource[source, default: []].append("\(finding.title) (\(finding.detectionID))")
+        }
+        for source in order {
+            parts.append("\(trusted: EvidenceSource.detectionSourceName(source)) — " + (bySource[source] ?? []).joined(separator: "; "))
+        }
+        let macieTypes = macieFindings.map(\.type).uniqued()
+        if !macieTypes.isEmpty { parts.append("Macie \(macieTypes.joined(separator: ", "))") }
+        return parts.isEmpty ? "CloudTrail S3 data events" : parts.joined(separator: "; ")
+    }
+
+    /// Evidence source keys that contributed: the story's, else worked out from what the incident holds.
+    var sources: [String] { Self.sources(of: incident) }
+
+    /// Evidence source keys of an incident, without working out the rest of its facts.
+    static func sources(of incident: Incident) -> [String] {
+        if !incident.story.sources.isEmpty { return incident.story.sources }
+        var keys = incident.findings.map { EvidenceSource.of(detectionID: $0.detectionID) }
+        if incident.story.serviceFindings.contains(where: { $0.service == .guardDuty }) { keys.append(EvidenceSource.guardDuty) }
+        if incident.story.serviceFindings.contains(where: { $0.service == .macie }) || !incident.impact.sensitive.isEmpty {
+            keys.append(EvidenceSource.macie)
+        }
+        if !incident.story.egress.isEmpty { keys.append(EvidenceSource.vpcFlowLogs) }
+        return keys.isEmpty ? [EvidenceSource.cloudTrail] : keys.uniqued()
+    }
+
+    /// True when Macie findings were read for this incident, so "no sensitive data" means something.
+    var macieAssessed: Bool {
+        !incident.impact.sensitive.isEmpty || !macieFindings.isEmpty || incident.story.sources.contains(EvidenceSource.macie)
+    }
+
+    /// The highest Macie severity among the flagged buckets (`High`), nil when none is given.
+    var macieSeverity: String? {
+        let labels = sensitive.compactMap(\.macieSeverity) + macieFindings.filter(\.isSensitiveData).compactMap(\.severityLabel)
+        return labels.max { SensitiveDataText.severityRank($0) < SensitiveDataText.severityRank($1) }
+    }
+
+    /// Sensitive data types across the flagged buckets, one per category and type, occurrences summed.
+    var sensitiveTypes: [SensitiveDataHit] { SensitiveDataText.merge(sensitive.flatMap(\.types)) }
+
     /// First event across the findings, when there are findings.
     var firstEvent: EventReference? { findings.map(\.firstEvent).min() }
     /// Last event across the findings.
     var lastEvent: EventReference? { findings.map(\.lastEvent).max() }
-
-    private static func timeline(_ incident: Incident, findings: [Finding], generatedAt: EventTime?) -> [TimelineEntry] {
-        guard let first = findings.map(\.firstEvent).min(), let last = findings.map(\.lastEvent).max() else { return [] }
-        let opener = findings.first { $0.firstEvent == first }
-        var entries: [TimelineEntry] = []
-        let from: Prose = (opener.flatMap(Self.mainIP)).map { " from \($0)" } ?? ""
-        let via: Prose = opener.map { " (\($0.title))" } ?? ""
-        entries.append(TimelineEntry(time: first.time, text: "First anomalous request\(from)\(via)", eventID: first.eventID))
-        for finding in findings {
-            var entry = entry(for: finding)
-            if entry.eventID == first.eventID { entry.eventID = nil }  // already on the first line
-            entries.append(entry)
-        }
-        entries.append(TimelineEntry(time: last.time, text: "Last request of the incident", eventID: last.eventID))
-        if let generatedAt, generatedAt >= last.time {
-            entries.append(TimelineEntry(time: generatedAt, text: "This report generated by S3Hound; containment (checklist below) not yet recorded"))
-        }
-        return entries.enumerated().sorted { $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset }.map(\.element)
-    }
-
-    /// The timeline line for one finding, worded by detection.
-    private static func entry(for finding: Finding) -> TimelineEntry {
-        let start = finding.firstEvent.time
-        let end: EventTime? = finding.lastEvent.time
-        let failed: Prose = finding.failedCount > 0 ? ", \(finding.failedCount) failed" : ""
-        let ips: Prose = finding.sourceIPs.isEmpty ? "" : " from \(finding.sourceIPs.keys.sorted().joined(separator: ", "))"
-        let text: Prose
-        switch finding.detectionID {
-        case DetectionIDs.bulkDownload:
-            text = "Burst: \(finding.requestCount) GetObject requests\(ips) — \(bytes: finding.bytesOut), \(finding.distinctKeys) distinct objects\(failed) (bulk download)"
-        case DetectionIDs.crossAccountCopy:
-            let copied = finding.requestCount - finding.failedCount
-            let bucket = finding.evidence["destinationBucket"] ?? "?"
-            let account = finding.evidence["destinationAccount"] ?? "?"
-            text = "Copy window: \(copied) object(s) copied into \(bucket) of account \(account)\(failed) (cross-account copy)"
-        case DetectionIDs.newSourceIP:
-            let ip = finding.evidence["sourceIP"] ?? finding.sourceIPs.keys.sorted().first ?? "?"
-            text = "First request from \(ip), an address new for this principal — \(finding.requestCount) requests in all (new source IP)"
-        case DetectionIDs.unusualHour:
-            let hours = finding.evidence["hours"] ?? finding.evidence["hour"] ?? "?"
-            text = "\(finding.requestCount) requests at hour(s) \(hours) UTC, when this principal never works (unusual hour)"
-        default:
-            text = "\(finding.title): \(finding.requestCount) requests\(ips)\(failed) (\(finding.detectionID))"
-        }
-        return TimelineEntry(time: start, end: end, text: text, eventID: finding.firstEvent.eventID)
-    }
-
-    /// The IP with most requests in a finding.
-    private static func mainIP(_ finding: Finding) -> String? {
-        finding.sourceIPs.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-    }
 }

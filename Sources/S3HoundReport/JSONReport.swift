@@ -12,11 +12,7 @@ public enum JSONReport {
     public static func render(_ report: HuntReport, minimumSeverity: Severity? = nil) throws -> String {
         let document = JSONSchema.Document(summary: summary(report, minimumSeverity: minimumSeverity),
                                            incidents: report.incidents.map { incident(IncidentFacts($0, generatedAt: report.summary.generatedAt)) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(document)
-        let text = String(decoding: data, as: UTF8.self)
-        return AccessKeyScrubber(report).scrub(escapeInvisibles(text)) + "\n"
+        return try JSONText.encode(document, pretty: true, scrubbing: report) + "\n"
     }
 
     private static func summary(_ report: HuntReport, minimumSeverity: Severity?) -> JSONSchema.Summary {
@@ -36,13 +32,14 @@ public enum JSONReport {
         JSONSchema.Window(start: window.start?.iso8601, end: window.end?.iso8601)
     }
 
-    private static func reference(_ reference: EventReference) -> JSONSchema.EventRef {
+    static func reference(_ reference: EventReference) -> JSONSchema.EventRef {
         JSONSchema.EventRef(time: reference.time.iso8601, eventID: reference.eventID)
     }
 
     private static func incident(_ facts: IncidentFacts) -> JSONSchema.Incident {
         let incident = facts.incident
         let impact = incident.impact
+        let labels = impact.bucketLabels
         return JSONSchema.Incident(
             id: incident.id, severity: incident.severity.rawValue, severityReasons: incident.severityReasons,
             principal: incident.principal, arns: incident.arns, accessKeys: incident.accessKeyIds.map(AccessKeyMask.mask),
@@ -58,19 +55,24 @@ public enum JSONReport {
                 bytesOutText: ByteCount.format(impact.bytesOut), failedAttempts: impact.failedAttempts,
                 objectsCopiedOut: impact.objectsCopiedOut, destinationAccounts: impact.destinationAccounts,
                 copyDestinations: facts.copies.map { JSONSchema.CopyDestination(account: $0.account, bucket: $0.bucket) },
-                buckets: facts.buckets.map { bucket($0.name, $0.impact) }, sensitiveDataTypes: nil, macieSeverity: nil),
+                buckets: facts.buckets.map { bucket($0.name, $0.impact, label: $0.label) },
+                sensitiveDataTypes: facts.macieAssessed ? facts.sensitiveTypes.map(\.type).uniqued() : nil,
+                macieSeverity: facts.macieSeverity, sensitiveData: facts.sensitive.map { sensitive($0, label: labels[$0.bucket]) }),
             timeline: facts.timeline.map {
-                JSONSchema.TimelineLine(time: $0.time.iso8601, end: $0.end?.iso8601, text: $0.text.plain, eventID: $0.eventID)
+                JSONSchema.TimelineLine(time: $0.time.iso8601, end: $0.end?.iso8601, source: $0.source, kind: $0.kind,
+                                        text: $0.text.plain, eventID: $0.eventID)
             },
-            findings: facts.findings.map(finding),
-            containment: facts.plan.steps.map { JSONSchema.Step(title: $0.title, why: $0.why, commands: $0.commands) })
+            findings: facts.findings.map { finding($0, labels: labels) },
+            containment: facts.plan.steps.map { JSONSchema.Step(title: $0.title, why: $0.why, commands: $0.commands) },
+            story: story(facts))
     }
 
-    private static func bucket(_ name: String, _ impact: BucketImpact) -> JSONSchema.Bucket {
-        JSONSchema.Bucket(name: name, requests: impact.requests, bytesOut: impact.bytesOut, ownerAccountId: impact.ownerAccountId)
+    static func bucket(_ name: String, _ impact: BucketImpact, label: String?) -> JSONSchema.Bucket {
+        JSONSchema.Bucket(name: name, requests: impact.requests, bytesOut: impact.bytesOut, ownerAccountId: impact.ownerAccountId, label: label)
     }
 
-    private static func finding(_ finding: Finding) -> JSONSchema.Finding {
+    /// One finding as `$.incidents[].findings[]`; `labels` are the incident's bucket labels.
+    static func finding(_ finding: Finding, labels: [String: String]) -> JSONSchema.Finding {
         JSONSchema.Finding(
             detectionID: finding.detectionID, title: finding.title, severity: finding.severity.rawValue,
             techniques: finding.techniques, principal: finding.principal, arns: finding.arns,
@@ -79,26 +81,7 @@ public enum JSONReport {
                 .map { JSONSchema.FindingIP(ip: $0.key, requests: $0.value) },
             firstEvent: reference(finding.firstEvent), lastEvent: reference(finding.lastEvent),
             requestCount: finding.requestCount, failedCount: finding.failedCount, distinctKeys: finding.distinctKeys,
-            bytesOut: finding.bytesOut, buckets: finding.buckets.sorted { $0.key < $1.key }.map { bucket($0.key, $0.value) },
+            bytesOut: finding.bytesOut, buckets: finding.buckets.sorted { $0.key < $1.key }.map { bucket($0.key, $0.value, label: labels[$0.key]) },
             explanation: finding.explanation, evidence: finding.evidence)
-    }
-
-    /// Writes characters that change how a terminal shows text (DEL, C1 controls, bidi overrides,
-    /// line separators) as `\uXXXX` escapes: still the same JSON string, but safe to `cat`.
-    /// They can only occur inside strings, so escaping them never changes the document's meaning.
-    static func escapeInvisibles(_ json: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            let v = scalar.value
-            let invisible = v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
-            if invisible {
-                let hex = String(v, radix: 16, uppercase: false)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
     }
 }

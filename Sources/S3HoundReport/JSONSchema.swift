@@ -63,6 +63,7 @@ enum JSONSchema {
         var timeline: [TimelineLine]
         var findings: [Finding]
         var containment: [Step]
+        var story: Story
     }
 
     struct SourceIP: Encodable {
@@ -86,6 +87,7 @@ enum JSONSchema {
         var buckets: [Bucket]
         @ExplicitNull var sensitiveDataTypes: [String]?
         @ExplicitNull var macieSeverity: String?
+        var sensitiveData: [SensitiveBucket]
     }
 
     struct CopyDestination: Encodable {
@@ -98,11 +100,14 @@ enum JSONSchema {
         var requests: Int
         var bytesOut: Int64
         @ExplicitNull var ownerAccountId: String?
+        @ExplicitNull var label: String?
     }
 
     struct TimelineLine: Encodable {
         var time: String
         @ExplicitNull var end: String?
+        var source: String
+        var kind: String
         var text: String
         @ExplicitNull var eventID: String?
     }

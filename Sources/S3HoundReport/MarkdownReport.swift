@@ -8,11 +8,11 @@ public enum MarkdownReport {
     /// Renders a hunt report; `minimumSeverity` names the threshold in the "no incidents" section.
     public static func render(_ report: HuntReport, minimumSeverity: Severity? = nil) -> String {
         let blocks = ReportComposer(report: report, minimumSeverity: minimumSeverity).blocks()
-        let text = blocks.map(write).joined(separator: "\n\n") + "\n"
+        let text = blocks.compactMap(write).joined(separator: "\n\n") + "\n"
         return AccessKeyScrubber(report).scrub(text)
     }
 
-    private static func write(_ block: ReportBlock) -> String {
+    private static func write(_ block: ReportBlock) -> String? {
         switch block {
         case .title(let text): return "# " + text.markdown
         case .heading(let text): return "## " + text.markdown
@@ -23,10 +23,13 @@ public enum MarkdownReport {
         case .paragraph(let text): return text.markdown
         case .timeline(let entries):
             guard !entries.isEmpty else { return "_No events._" }
-            return entries.map { entry in
-                let event = entry.eventID.map { " — event " + SafeText.markdown($0) } ?? ""
-                return "- **\(entry.when)** — \(entry.text.markdown)\(event)"
-            }.joined(separator: "\n")
+            var lines = ["| When | Source | What happened | Event |", "|---|---|---|---|"]
+            for entry in entries {
+                let event = entry.eventID.map(SafeText.markdown) ?? ""
+                lines.append("| \(entry.when) | \(SafeText.markdown(entry.sourceName)) | \(entry.text.markdown) | \(event) |")
+            }
+            return lines.joined(separator: "\n")
+        case .charts: return nil
         case .table(let table): return write(table)
         case .checklist(let steps): return steps.map(write).joined(separator: "\n\n")
         }

@@ -3,7 +3,7 @@ import S3HoundCore
 /// A piece of report text whose literal parts are ours and whose interpolated strings came from logs.
 ///
 /// Interpolating a `String` marks it untrusted: each output escapes it for where it lands
-/// (`SafeText.markdown`, `SafeText.terminal`). Numbers and times interpolate as trusted text.
+/// (`SafeText.markdown`, `SafeText.terminal`, `SafeText.html`). Numbers and times interpolate as trusted text.
 struct Prose: Hashable, Sendable, ExpressibleByStringInterpolation {
     /// One run of text and whether it came from us or from the input.
     enum Segment: Hashable, Sendable {
@@ -46,6 +46,9 @@ struct Prose: Hashable, Sendable, ExpressibleByStringInterpolation {
             }
         }.joined()
     }
+
+    /// Text for HTML content and attributes: everything through `SafeText.html`.
+    var html: String { SafeText.html(plain) }
 
     /// True when there is no text at all.
     var isEmpty: Bool { plain.isEmpty }

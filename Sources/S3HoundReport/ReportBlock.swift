@@ -1,4 +1,4 @@
-/// One block of a report, independent of output format; the text and Markdown writers lay it out.
+/// One block of a report, independent of output format; the text, Markdown and HTML writers lay it out.
 enum ReportBlock {
     /// A label and its value (`Account(s): 123456789012`).
     struct Field {
@@ -27,11 +27,14 @@ enum ReportBlock {
     /// A list.
     case bullets([Prose])
     /// Timeline lines.
-    case timeline([TimelineEntry])
+    case timeline([TimelineLine])
     /// A table.
     case table(Table)
     /// A paragraph.
     case paragraph(Prose)
     /// The containment checklist.
     case checklist([ContainmentStep])
+    /// An incident's charts: drawn by the HTML report, left out of text and Markdown (whose
+    /// activity fields carry the same figures in words).
+    case charts(IncidentCharts)
 }

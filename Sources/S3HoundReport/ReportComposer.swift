@@ -8,14 +8,25 @@ struct ReportComposer {
 
     /// Every block, in order.
     func blocks() -> [ReportBlock] {
-        var blocks: [ReportBlock] = [.title("S3 data exfiltration investigation report"), .fields(header())]
-        if !report.summary.notes.isEmpty { blocks.append(.bullets(report.summary.notes.map { "Note: \($0)" })) }
+        var blocks = headerBlocks()
         if report.incidents.isEmpty {
             blocks += noIncidents()
         } else {
-            for incident in report.incidents { blocks += IncidentComposer(facts: IncidentFacts(incident, generatedAt: report.summary.generatedAt)).blocks() }
+            for facts in incidentFacts() { blocks += IncidentComposer(facts: facts).blocks() }
         }
         return blocks
+    }
+
+    /// The title, the run's fields and its notes.
+    func headerBlocks() -> [ReportBlock] {
+        var blocks: [ReportBlock] = [.title("S3 data exfiltration investigation report"), .fields(header())]
+        if !report.summary.notes.isEmpty { blocks.append(.bullets(report.summary.notes.map { "Note: \($0)" })) }
+        return blocks
+    }
+
+    /// The facts of each incident, in report order.
+    func incidentFacts() -> [IncidentFacts] {
+        report.incidents.map { IncidentFacts($0, generatedAt: report.summary.generatedAt) }
     }
 
     /// "the reporting threshold" or "medium".
@@ -26,7 +37,7 @@ struct ReportComposer {
         var fields: [ReportBlock.Field] = [
             .init(label: "Investigation date", value: "\(trusted: s.generatedAt.dayString)"),
             .init(label: "Accounts", value: s.accounts.isEmpty ? "none seen" : "\(s.accounts.joined(separator: ", "))"),
-            .init(label: "Detection source", value: "CloudTrail S3 data events"),
+            .init(label: "Detection source", value: "\(trusted: detectionSources.joined(separator: ", "))"),
             .init(label: "Detection window", value: "\(trusted: TimeText.window(s.detectionWindow))"),
             .init(label: "Baseline", value: s.baselineWindow.map { "\(trusted: TimeText.window($0))" } ?? "none (no history before the window)"),
         ]
@@ -41,6 +52,12 @@ struct ReportComposer {
         if s.incidentsBelowThreshold > 0 { incidents = incidents + "; \(s.incidentsBelowThreshold) below, not shown" }
         fields.append(.init(label: "Incidents", value: incidents))
         return fields
+    }
+
+    /// The evidence sources the incidents drew on, CloudTrail when none says otherwise.
+    private var detectionSources: [String] {
+        let keys = report.incidents.flatMap(IncidentFacts.sources(of:)).uniqued().filter { $0 != EvidenceSource.s3hound }
+        return (keys.isEmpty ? [EvidenceSource.cloudTrail] : keys).map(EvidenceSource.detectionSourceName)
     }
 
     private func filesText(_ s: RunSummary) -> Prose {
@@ -64,7 +81,8 @@ struct ReportComposer {
         return counts.isEmpty ? "none" : counts.joined(separator: ", ")
     }
 
-    private func noIncidents() -> [ReportBlock] {
+    /// The section that says nothing was found, and what was looked at.
+    func noIncidents() -> [ReportBlock] {
         let s = report.summary
         let detections: Prose = s.detections.isEmpty ? "no detections" : "\(s.detections.joined(separator: ", "))"
         var text: Prose = "S3Hound read \(s.records) records from \(s.filesRead) files, judged the detection window \(trusted: TimeText.window(s.detectionWindow)) with \(detections), and found no incident at or above \(trusted: thresholdText)."

@@ -46,10 +46,14 @@ private struct TextWriter {
             emit([text.terminal], at: indent)
         case .timeline(let entries):
             let width = (entries.map(\.when.count).max() ?? 0) + 2
+            let sourceWidth = (entries.map { SafeText.terminal($0.sourceName).count }.max() ?? 0) + 2
             let lines = entries.map { entry in
-                pad(entry.when, width) + entry.text.terminal + (entry.eventID.map { " — event " + SafeText.terminal($0) } ?? "")
+                pad(entry.when, width) + pad(SafeText.terminal(entry.sourceName), sourceWidth) + entry.text.terminal
+                    + (entry.eventID.map { " — event " + SafeText.terminal($0) } ?? "")
             }
             emit(lines.isEmpty ? ["No events."] : lines, at: indent)
+        case .charts:
+            break
         case .table(let table):
             emit([table.caption + ":"] + layout(table).map { "  " + $0 }, at: indent)
         case .checklist(let steps):

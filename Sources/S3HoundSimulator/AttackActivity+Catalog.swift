@@ -1,19 +1,5 @@
 /// The attacks of the catalog scenarios: one technique each, on the last day, on top of the organisation population.
 extension AttackActivity {
-    /// A detection that must fire, and a resource its finding must name.
-    struct ExpectedDetection {
-        let id: String
-        let resource: String
-    }
-
-    /// What a scenario's ground truth expects: the main call counted as `objects`, the detections, notable keys.
-    struct Expectation {
-        let operation: Operation
-        var destination = false
-        var keys: [String]? = nil
-        let detections: [ExpectedDetection]
-    }
-
     /// Attack events in order, when they start (seconds after midnight) and how many minutes they span.
     struct PlannedAttack {
         let actions: [SimulatedEvent]
@@ -25,51 +11,8 @@ extension AttackActivity {
     static let credentialKeys = ["home/ubuntu/.aws/credentials", "home/ubuntu/.ssh/id_rsa", "deploy/prod/.env"]
     static let trailArn = "trail/management-trail"
 
-    var expectation: Expectation {
-        func expect(_ id: String, _ resource: String) -> ExpectedDetection { ExpectedDetection(id: "cloudtrail." + id, resource: resource) }
-        let records = "customer-records", attackerIP = Population.attackerCLIIP
-        switch scenario {
-        case .benign: return Expectation(operation: .getObject, detections: [])
-        case .bulkDownload:
-            return Expectation(operation: .getObject, detections: [expect("bulk-download", Population.torExitIP), expect("new-source-ip", Population.torExitIP),
-                                                                  expect("unusual-hour", "02:00"), expect("tool-user-agent", "kali")])
-        case .crossAccountCopy:
-            return Expectation(operation: .copyObject, destination: true, detections: [expect("cross-account-copy", Catalog.foreignAccount)])
-        case .policyBackdoor:
-            return Expectation(operation: .putBucketPolicy, detections: [expect("policy-backdoor", records), expect("public-access-block-relaxed", records)])
-        case .ransomware:
-            return Expectation(operation: .copyObject, keys: [AttackActivity.ransomNoteKey], detections: [
-                expect("versioning-suspended", records), expect("sse-c-encryption", records), expect("ransom-note-upload", AttackActivity.ransomNoteKey),
-                expect("short-lifecycle-expiration", records), expect("mass-deletion", "sensitive-data-bucket"),
-            ])
-        case .loggingTampering:
-            return Expectation(operation: .stopLogging, detections: [
-                expect("trail-tampering", "management-trail"), expect("access-logging-disabled", records),
-                expect("threat-detection-disabled", "S3Logs"),
-            ])
-        case .discovery:
-            return Expectation(operation: .listObjects, detections: [expect("bucket-enumeration", attackerIP), expect("denied-burst", attackerIP),
-                                                                    expect("decoy-touched", Catalog.decoyBucketName)])
-        case .credentialFiles:
-            return Expectation(operation: .getObject, keys: AttackActivity.credentialKeys, detections: [expect("credential-files-read", "ops-config")])
-        case .stolenInstanceCredentials:
-            return Expectation(operation: .getObject, detections: [expect("instance-credentials-outside", Population.instanceThiefIP)])
-        case .presignedURLAbuse:
-            return Expectation(operation: .getObject, detections: [expect("presigned-url-new-ip", Population.leakedLinkIP)])
-        case .anonymousAccess:
-            return Expectation(operation: .getObject, detections: [expect("anonymous-object-access", "example-corp-website")])
-        case .knownBadCaller:
-            return Expectation(operation: .getObject, detections: [expect("known-bad-caller", Population.torKnownBadIP)])
-        case .replicationToForeignAccount:
-            return Expectation(operation: .putBucketReplication, destination: true,
-                               detections: [expect("replication-to-foreign-account", Catalog.foreignAccount)])
-        case .decoy:
-            return Expectation(operation: .getObject, detections: [expect("decoy-touched", Catalog.decoyBucketName)])
-        }
-    }
-
     /// One attack call.
-    private func call(_ operation: Operation, by identity: Int32, from client: Int32, bucket: Int = -1, key: String = "",
+    func call(_ operation: Operation, by identity: Int32, from client: Int32, bucket: Int = -1, key: String = "",
                       outcome: Outcome = .success, parameters: String? = nil, bytesOut: Int64 = 0) -> SimulatedEvent {
         var event = SimulatedEvent(time: 0, operation: operation, outcome: outcome, identity: identity, client: client,
                                    region: bucket >= 0 ? catalog.buckets[bucket].region : .usEast1, bucket: Int8(bucket), key: key,
@@ -79,18 +22,21 @@ extension AttackActivity {
     }
 
     /// A GetObject of a catalog object, with its size.
-    private func read(_ bucket: Int, _ index: Int, by identity: Int32, from client: Int32) -> SimulatedEvent {
+    func read(_ bucket: Int, _ index: Int, by identity: Int32, from client: Int32) -> SimulatedEvent {
         call(.getObject, by: identity, from: client, bucket: bucket, key: catalog.key(bucket: bucket, index: index),
              bytesOut: catalog.size(bucket: bucket, index: index))
     }
 
     /// Plans the attack of a catalog scenario.
-    func catalogAttack(_ rng: inout SimulationRandom, day: DayPlan) -> PlannedAttack {
+    func catalogAttack(_ rng: inout SimulationRandom, day: inout DayPlan) -> PlannedAttack {
         let cli = Population.attackerCLI, records = Catalog.customerRecords
         let xmlns = "\"xmlns\":\"http://s3.amazonaws.com/doc/2006-03-01/\""
         switch scenario {
-        case .benign, .bulkDownload, .crossAccountCopy:
+        case .benign, .bulkDownload, .crossAccountCopy, .fullStory:
             return PlannedAttack(actions: [], start: 0, minutes: 0)
+
+        case .batchOperationsJob, .dataSyncTask, .foreignKMSKey, .newUserAgent, .foreignAccountCaller:
+            return transferAttack(&rng, day: &day)
 
         case .policyBackdoor:
             let jane = Population.jane

@@ -7,6 +7,8 @@ struct AttackActivity {
     let catalog: Catalog
     let seed: UInt64
     let objects: Int
+    /// True for the organisation population (its threat list makes Tor exits known-bad callers).
+    var organisation = false
 
     /// Adds the attack's events to the day (nothing for `benign`).
     func plan(_ day: inout DayPlan) {
@@ -15,7 +17,7 @@ struct AttackActivity {
         let start: Int64, latestEnd: Int64
         switch scenario {
         case .benign: return
-        case .bulkDownload:
+        case .bulkDownload, .fullStory:
             actions = bulkDownload(&rng, dayStart: day.dayStart)
             start = day.dayStart + 2 * 3600 + 47 * 60
             latestEnd = day.dayStart + 4 * 3600 + 12 * 60 + 59
@@ -24,7 +26,7 @@ struct AttackActivity {
             start = day.dayStart + 3 * 3600 + 10 * 60
             latestEnd = start + Int64(min(max(actions.count * 5, 300), 7200))
         default:
-            let planned = catalogAttack(&rng, day: day)
+            let planned = catalogAttack(&rng, day: &day)
             actions = planned.actions
             start = day.dayStart + planned.start
             latestEnd = start + planned.minutes * 60
@@ -161,9 +163,9 @@ struct AttackActivity {
             failedAttempts: attack.filter { $0.outcome == .accessDenied }.count,
             buckets: Array(buckets).sorted(),
             windowStart: EventTime(secondsSinceEpoch: first.time), windowEnd: EventTime(secondsSinceEpoch: last.time),
-            destinationAccount: expected.destination ? Catalog.foreignAccount : nil,
-            destinationBucket: expected.destination ? catalog.buckets[Catalog.exfilDrop].name : nil,
+            destinationAccount: expected.destinationAccount, destinationBucket: expected.destinationBucket,
             keys: expected.keys, expectedDetections: expected.detections.map(\.id),
-            findingResources: Dictionary(uniqueKeysWithValues: expected.detections.map { ($0.id, $0.resource) }))
+            findingResources: Dictionary(uniqueKeysWithValues: expected.detections.map { ($0.id, $0.resource) }),
+            kmsKeyId: expected.kmsKeyId, userAgent: expected.userAgent, callerAccount: expected.callerAccount)
     }
 }

@@ -4,6 +4,10 @@ extension Catalog {
     static let drAccount = "555566667777"
     /// The decoy bucket named as a canary in the configuration.
     static let decoyBucketName = "decoy-payroll-archive"
+    /// A former vendor's account, still granted read in customer-records' bucket policy but neither own nor trusted.
+    static let vendorAccount = "444455556666"
+    /// The KMS key of the foreign account that objects are re-encrypted with in `foreign-kms-key`.
+    static let foreignKMSKeyArn = "arn:aws:kms:us-east-1:\(foreignAccount):key/7f3e9a21-4c5d-4b8e-9f10-2a6b3c4d5e6f"
 
     /// Other buckets of the account, touched by nobody in the benign weeks (discovery lists them).
     static let otherBucketNames = [

@@ -54,16 +54,27 @@ public struct AttackTruth: Codable, Sendable, Equatable {
     public var expectedDetections: [String]
     /// For each expected detection, a resource its finding must name: a bucket, key, account, trail or source IP.
     public var findingResources: [String: String]
+    /// The foreign KMS key objects were re-encrypted with, if any.
+    public var kmsKeyId: String?
+    /// The attacker's user agent, when it is what gives the attack away.
+    public var userAgent: String?
+    /// The caller's account, when it is neither ours nor trusted.
+    public var callerAccount: String?
+    /// What the other evidence sources show (server access logs, flow logs, GuardDuty, Macie), for
+    /// multi-source stories such as `full-story`.
+    public var evidence: EvidenceTruth?
 
     /// Creates an attack truth.
     public init(principal: String, arn: String, accessKeyId: String, sourceIP: String, eventName: String, objects: Int,
                 distinctKeys: Int, bytes: Int64, failedAttempts: Int, buckets: [String], windowStart: EventTime,
                 windowEnd: EventTime, destinationAccount: String? = nil, destinationBucket: String? = nil, keys: [String]? = nil,
-                expectedDetections: [String] = [], findingResources: [String: String] = [:]) {
+                expectedDetections: [String] = [], findingResources: [String: String] = [:], kmsKeyId: String? = nil,
+                userAgent: String? = nil, callerAccount: String? = nil, evidence: EvidenceTruth? = nil) {
         self.principal = principal; self.arn = arn; self.accessKeyId = accessKeyId; self.sourceIP = sourceIP
         self.eventName = eventName; self.objects = objects; self.distinctKeys = distinctKeys; self.bytes = bytes
         self.failedAttempts = failedAttempts; self.buckets = buckets; self.windowStart = windowStart
         self.windowEnd = windowEnd; self.destinationAccount = destinationAccount; self.destinationBucket = destinationBucket
         self.keys = keys; self.expectedDetections = expectedDetections; self.findingResources = findingResources
+        self.kmsKeyId = kmsKeyId; self.userAgent = userAgent; self.callerAccount = callerAccount; self.evidence = evidence
     }
 }

@@ -78,15 +78,23 @@ final class Client: Sendable {
     let tlsFragment: [UInt8]
     /// True for an AWS service calling from inside AWS (no TLS details recorded).
     let isService: Bool
+    /// `TLSv1.3` or `TLSv1.2`, and the cipher suite, as server access logs record them.
+    let tlsVersion: String, cipherSuite: String
+    /// True when the call reaches S3 from inside AWS (a VPC endpoint, an instance behind a NAT gateway).
+    let fromAWS: Bool
 
-    init(sourceIP: String, userAgent: String, vpcEndpoint: String? = nil, account: String = "", tls13: Bool = true, isService: Bool = false) {
+    init(sourceIP: String, userAgent: String, vpcEndpoint: String? = nil, account: String = "", tls13: Bool = true, isService: Bool = false,
+         fromAWS: Bool = false) {
         self.sourceIP = sourceIP; self.userAgent = userAgent; self.isService = isService
+        self.fromAWS = fromAWS || vpcEndpoint != nil || isService
+        tlsVersion = tls13 ? "TLSv1.3" : "TLSv1.2"
         var source = JSONOutput(); source.field("sourceIPAddress", sourceIP); source.field("userAgent", userAgent)
         sourceFragment = source.bytes
         var endpoint = JSONOutput()
         if let vpcEndpoint { endpoint.field("vpcEndpointId", vpcEndpoint); endpoint.field("vpcEndpointAccountId", account) }
         vpcEndpointFragment = endpoint.bytes
         let suite = tls13 ? "TLS_AES_128_GCM_SHA256" : "ECDHE-RSA-AES128-GCM-SHA256"
+        cipherSuite = suite
         var cipher = JSONOutput(); cipher.field("CipherSuite", suite, first: true)
         cipherFragment = cipher.bytes
         var tls = JSONOutput()

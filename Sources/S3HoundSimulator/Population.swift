@@ -15,9 +15,13 @@ struct Population {
     static let webServerNAT: Int32 = 13, reportExportJob: Int32 = 14, officeBrowser: Int32 = 15
     static let instanceThief: Int32 = 16, leakedLinkUser: Int32 = 17, anonymousScraper: Int32 = 18
     static let torBoto: Int32 = 19, attackerCLI: Int32 = 20
+    /// curl signing with Raj's key (`--aws-sigv4`) from his VPN address; a vendor's ETL job in its own account.
+    static let rajCurl: Int32 = 21, vendorETL: Int32 = 22
 
     /// developer-jane's long-term access key: the one the attacker steals.
     static let janeAccessKey = "AKIA5Q2R7HNB3KQTWXYZ"
+    /// developer-jane's IAM user id (`principalId`).
+    static let janePrincipalId = "AIDA5Q2R7HNB3JANEDEV1"
     /// The VPC endpoint the batch jobs use.
     static let vpcEndpoint = "vpce-0a1b2c3d4e5f6a7b8"
     /// The source IPs of the attacks (no benign caller ever uses them).
@@ -29,6 +33,12 @@ struct Population {
     /// Attack addresses of the catalog scenarios.
     static let instanceThiefIP = "91.219.236.171", leakedLinkIP = "102.129.143.91", anonymousScraperIP = "167.94.138.35"
     static let torKnownBadIP = "185.220.101.182", attackerCLIIP = "45.133.1.90"
+    /// developer-raj's VPN exit, where he always calls from.
+    static let rajVPNIP = "203.0.113.77"
+    /// The user agent of curl signing requests itself (`curl --aws-sigv4`).
+    static let curlUserAgent = "curl/8.5.0"
+    /// The address of the vendor's ETL job (an EC2 instance in the vendor's own account).
+    static let vendorIP = "34.228.19.77"
 
     let account: String
     let fixedIdentities: [Identity]
@@ -42,7 +52,7 @@ struct Population {
     init(account: String) {
         self.account = account
         fixedIdentities = [
-            .iamUser(account: account, userName: "developer-jane", principalId: "AIDA5Q2R7HNB3JANEDEV1", accessKeyId: Population.janeAccessKey),
+            .iamUser(account: account, userName: "developer-jane", principalId: Population.janePrincipalId, accessKeyId: Population.janeAccessKey),
             .iamUser(account: account, userName: "developer-raj", principalId: "AIDA5Q2R7HNB3RAJDEV02", accessKeyId: "AKIA5Q2R7HNB3RJ4KD7M"),
             .iamUser(account: account, userName: "developer-lena", principalId: "AIDA5Q2R7HNB3LENADEV3", accessKeyId: "AKIA5Q2R7HNB3LN8QP2C"),
             .iamUser(account: account, userName: "developer-tom", principalId: "AIDA5Q2R7HNB3TOMDEV04", accessKeyId: "AKIA5Q2R7HNB3TM6VB9E"),
@@ -56,7 +66,7 @@ struct Population {
             Client(sourceIP: "198.51.100.23", userAgent: janeCLI),
             Client(sourceIP: "203.0.113.10", userAgent: janeList),
             Client(sourceIP: "198.51.100.23", userAgent: janeList),
-            Client(sourceIP: "203.0.113.77", userAgent: "Boto3/1.34.51 md/Botocore#1.34.51 ua/2.0 os/linux#6.5.0-1014-aws md/arch#x86_64 lang/python#3.11.6 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.51"),
+            Client(sourceIP: Population.rajVPNIP, userAgent: "Boto3/1.34.51 md/Botocore#1.34.51 ua/2.0 os/linux#6.5.0-1014-aws md/arch#x86_64 lang/python#3.11.6 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.51"),
             Client(sourceIP: "198.51.100.140", userAgent: "[S3Console/0.4, aws-internal/3 aws-sdk-java/1.12.488 Linux/5.10.219-186.866.amzn2int.x86_64 OpenJDK_64-Bit_Server_VM/25.372-b08 java/1.8.0_372 vendor/Oracle_Corporation cfg/retry-mode/standard]"),
             Client(sourceIP: "198.51.100.201", userAgent: "aws-sdk-java/2.25.11 Linux/6.1.79-99.164.amzn2023.x86_64 OpenJDK_64-Bit_Server_VM/17.0.10+7-LTS Java/17.0.10 vendor/Amazon.com_Inc. io/sync http/Apache cfg/retry-mode/legacy", tls13: false),
             Client(sourceIP: "10.0.1.25", userAgent: "aws-sdk-java/2.20.162 Linux/5.10.205-195.807.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/11.0.22+7-LTS Java/11.0.22 vendor/Amazon.com_Inc. exec-env/AWS_ECS_EC2 io/sync http/Apache cfg/retry-mode/legacy", vpcEndpoint: Population.vpcEndpoint, account: account),
@@ -65,7 +75,7 @@ struct Population {
             Client(sourceIP: "cloudtrail.amazonaws.com", userAgent: "cloudtrail.amazonaws.com", isService: true),
             Client(sourceIP: Population.torExitIP, userAgent: "aws-cli/2.13.5 Python/3.11.4 Linux/6.5.0-kali3-amd64 exe/x86_64.kali.2023 prompt/off command/s3.cp"),
             Client(sourceIP: Population.copyAttackerIP, userAgent: "Boto3/1.28.57 md/Botocore#1.31.57 ua/2.0 os/linux#6.1.0-13-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.31.57"),
-            Client(sourceIP: Population.webServerNATIP, userAgent: "aws-sdk-go-v2/1.25.2 os/linux lang/go#1.22.1 md/GOOS#linux md/GOARCH#amd64 api/s3#1.51.4"),
+            Client(sourceIP: Population.webServerNATIP, userAgent: "aws-sdk-go-v2/1.25.2 os/linux lang/go#1.22.1 md/GOOS#linux md/GOARCH#amd64 api/s3#1.51.4", fromAWS: true),
             Client(sourceIP: "10.0.3.40", userAgent: "Boto3/1.34.51 md/Botocore#1.34.51 ua/2.0 os/linux#5.10.210-201.852.amzn2.x86_64 md/arch#x86_64 lang/python#3.12.2 md/pyimpl#CPython exec-env/AWS_Lambda_python3.12 cfg/retry-mode#legacy Botocore/1.34.51", vpcEndpoint: Population.vpcEndpoint, account: account),
             Client(sourceIP: "203.0.113.10", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/121.0.0.0 Safari/537.36"),
             Client(sourceIP: Population.instanceThiefIP, userAgent: "aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-25-generic exe/x86_64.ubuntu.22 prompt/off command/s3.cp"),
@@ -73,6 +83,8 @@ struct Population {
             Client(sourceIP: Population.anonymousScraperIP, userAgent: "python-requests/2.31.0"),
             Client(sourceIP: Population.torKnownBadIP, userAgent: "Boto3/1.34.51 md/Botocore#1.34.51 ua/2.0 os/linux#6.5.0-1014-aws md/arch#x86_64 lang/python#3.11.6 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.51"),
             Client(sourceIP: Population.attackerCLIIP, userAgent: "aws-cli/2.15.30 Python/3.11.8 Linux/6.1.0-18-amd64 exe/x86_64.debian.12 prompt/off command/s3api"),
+            Client(sourceIP: Population.rajVPNIP, userAgent: Population.curlUserAgent),
+            Client(sourceIP: Population.vendorIP, userAgent: "aws-sdk-java/2.21.29 Linux/5.10.201-191.748.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/17.0.9+8-LTS Java/17.0.9 vendor/Amazon.com_Inc. exec-env/AWS_ECS_EC2 io/sync http/Apache cfg/retry-mode/standard"),
         ]
     }
 }
@@ -95,6 +107,13 @@ struct DayPlan {
     mutating func register(_ identity: Identity) -> Int32 {
         identities.append(identity)
         return Int32(identities.count - 1)
+    }
+
+    /// Removes the events `predicate` picks and returns them, in order (the rest keep theirs).
+    mutating func removeEvents(where predicate: (SimulatedEvent) -> Bool) -> [SimulatedEvent] {
+        let removed = events.filter(predicate)
+        if !removed.isEmpty { events.removeAll(where: predicate) }
+        return removed
     }
 
     /// Adds an event; events keep the order they were planned in when their times are equal.

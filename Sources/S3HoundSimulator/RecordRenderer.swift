@@ -48,7 +48,7 @@ struct RecordRenderer {
         // CloudTrail sometimes writes byte counts as floats (`5120.0`); readers must accept both.
         let asFloat = rng.below(8) == 0
         out.literal(",\"bytesTransferredIn\":"); out.integer(e.bytesIn); if asFloat { out.literal(".0") }
-        if e.sseC { out.literal(",\"SSEApplied\":\"SSE_C\"") }
+        if e.sseC { out.literal(",\"SSEApplied\":\"SSE_C\"") } else if e.sseKMS { out.literal(",\"SSEApplied\":\"SSE_KMS\"") }
         out.literal(e.presigned ? ",\"AuthenticationMethod\":\"QueryString\",\"x-amz-id-2\":\"" : ",\"AuthenticationMethod\":\"AuthHeader\",\"x-amz-id-2\":\"")
         rng.characters(76, from: base64Alphabet, into: &out.bytes)
         out.literal("\",\"bytesTransferredOut\":"); out.integer(e.bytesOut); if asFloat { out.literal(".0") }
@@ -93,13 +93,16 @@ struct RecordRenderer {
         out.raw(client.sourceFragment)
         if e.outcome != .success { out.literal(",\"errorCode\":\"AccessDenied\",\"errorMessage\":\"User is not authorized to perform this operation\"") }
         out.literal(",\"requestParameters\":{"); out.raw(Array((e.parameters ?? "").utf8)); out.literal("}")
-        out.literal(",\"responseElements\":null,\"requestID\":\""); rng.uuid(into: &out.bytes)
+        out.literal(",\"responseElements\":")
+        if let response = e.response { out.raw(Array(response.utf8)) } else { out.literal("null") }
+        out.literal(",\"requestID\":\""); rng.uuid(into: &out.bytes)
         out.literal("\",\"eventID\":\""); rng.uuid(into: &out.bytes)
-        out.literal("\",\"readOnly\":false,\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":")
+        out.literal(e.operation.readOnly ? "\",\"readOnly\":true" : "\",\"readOnly\":false")
+        out.literal(",\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":")
         out.string(account)
         out.literal(",\"eventCategory\":\"Management\",\"tlsDetails\":{"); out.raw(client.tlsFragment)
-        out.literal("\"clientProvidedHostHeader\":\""); out.literal(e.operation == .updateDetector ? "guardduty." : "cloudtrail.")
-        out.literal(region); out.literal(".amazonaws.com\"}}")
+        out.field("clientProvidedHostHeader", e.operation.serviceHost(account: account, region: e.region.name), first: true)
+        out.literal("}}")
     }
 
     private func objectResource(_ bucket: Bucket, _ key: String, into out: inout JSONOutput) {

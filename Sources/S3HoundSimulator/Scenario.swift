@@ -28,12 +28,31 @@ public enum Scenario: String, CaseIterable, Sendable, Codable {
     case replicationToForeignAccount = "replication-to-foreign-account"
     /// A stolen key lists and reads the decoy bucket named as a canary in the configuration.
     case decoy
+    /// A stolen key creates an S3 Batch Operations job copying customer-records into a foreign bucket.
+    case batchOperationsJob = "batch-operations-job"
+    /// A stolen key sets up an AWS DataSync task from customer-records to a bucket of a foreign account.
+    case dataSyncTask = "datasync-task"
+    /// A stolen key rewrites customer records under a KMS key of a foreign account.
+    case foreignKMSKey = "foreign-kms-key"
+    /// A developer key that always calls through Boto3 is used with curl, in the evening, from the same VPN address.
+    case newUserAgent = "new-user-agent"
+    /// A role of an account that is neither ours nor trusted reads a bucket shared with it.
+    case foreignAccountCaller = "foreign-account-caller"
+    /// The seed's story told by all five evidence sources: CloudTrail, S3 server access logs, VPC Flow Logs,
+    /// GuardDuty and Macie, each with ordinary noise.
+    case fullStory = "full-story"
 
     /// The scenarios of the first simulator, which may keep the classic population.
     public static let classicScenarios: Set<Scenario> = [.benign, .bulkDownload, .crossAccountCopy]
 
-    /// The attack scenarios (every case but `benign`).
-    public static var attacks: [Scenario] { allCases.filter { $0 != .benign } }
+    /// The catalog's attack scenarios: every case but `benign` and the multi-source stories. Each is told by
+    /// CloudTrail alone and is one incident of one principal.
+    public static var attacks: [Scenario] { allCases.filter { $0 != .benign && !multiSourceStories.contains($0) } }
+
+    /// Scenarios that also write S3 server access logs, VPC Flow Logs, GuardDuty and Macie findings. They are not
+    /// in `attacks`: their flow-log finding names an instance, not the attacker's principal, and readers of the
+    /// other sources are needed to see all of it.
+    public static let multiSourceStories: Set<Scenario> = [.fullStory]
 
     /// One sentence saying what the scenario writes.
     public var summary: String {
@@ -66,6 +85,19 @@ public enum Scenario: String, CaseIterable, Sendable, Codable {
             return "developer-jane's key replicates customer-records into exfil-drop-bucket of account 999988887777"
         case .decoy:
             return "developer-tom's key lists and reads decoy-payroll-archive, a canary in config.s3hound.toml"
+        case .batchOperationsJob:
+            return "developer-jane's key uploads a manifest of customer-records and creates an S3 Batch Operations job copying it into exfil-drop-bucket"
+        case .dataSyncTask:
+            return "developer-jane's key registers customer-records and exfil-drop-bucket (account 999988887777) as DataSync locations, creates a task between them and starts it"
+        case .foreignKMSKey:
+            return "developer-jane's key sets customer-records' default encryption to a KMS key of account 999988887777 and rewrites records under it"
+        case .newUserAgent:
+            return "developer-raj's key, always used through Boto3, reads customer records with curl at 21:40 UTC from his usual VPN address"
+        case .foreignAccountCaller:
+            return "a role of account 444455556666, a former vendor still granted in customer-records' bucket policy, lists and reads customer records"
+        case .fullStory:
+            return "the bulk download told by all five sources: CloudTrail (data events for two buckets), server access logs of finance-reports, "
+                + "flow logs of the compromised build instance sending 1.3 GB to the same Tor exit, GuardDuty and Macie findings, each with noise"
         }
     }
 
@@ -73,13 +105,14 @@ public enum Scenario: String, CaseIterable, Sendable, Codable {
     public var defaultAttackObjects: Int {
         switch self {
         case .benign: return 0
-        case .bulkDownload: return 12_847
+        case .bulkDownload, .fullStory: return 12_847
         case .crossAccountCopy: return 300
         case .ransomware: return 200
         case .discovery: return 22
-        case .stolenInstanceCredentials, .presignedURLAbuse, .anonymousAccess, .knownBadCaller: return 40
+        case .stolenInstanceCredentials, .presignedURLAbuse, .anonymousAccess, .knownBadCaller, .newUserAgent, .foreignAccountCaller: return 40
+        case .foreignKMSKey: return 120
         case .decoy: return 6
-        case .policyBackdoor, .loggingTampering, .credentialFiles, .replicationToForeignAccount: return 1
+        case .policyBackdoor, .loggingTampering, .credentialFiles, .replicationToForeignAccount, .batchOperationsJob, .dataSyncTask: return 1
         }
     }
 }

@@ -28,8 +28,13 @@ struct SimulatedEvent {
     /// Further `requestParameters` members as JSON text (no leading comma): a policy, an ACL, a trail name.
     /// For calls to other services (CloudTrail, GuardDuty) the whole inside of `requestParameters`.
     var parameters: String? = nil
+    /// `responseElements` as JSON text (a job id, a location ARN), or nil for `null`; only for calls rendered
+    /// as service records (see `Operation.isS3`).
+    var response: String? = nil
     /// Written with a customer-provided key (SSE-C).
     var sseC = false
+    /// Written with a KMS key (`SSEApplied` is `SSE_KMS`); the key id is in `parameters`.
+    var sseKMS = false
     /// Signed in the query string: a presigned URL.
     var presigned = false
     /// True when this is part of the attack (used for the ground truth, never written).
@@ -45,6 +50,7 @@ enum Operation: UInt8 {
     case putBucketPolicy, putBucketAcl, deletePublicAccessBlock, putBucketVersioning, putBucketLifecycle
     case putBucketLogging, putBucketReplication, getBucketAcl, headBucket
     case stopLogging, putEventSelectors, updateDetector
+    case createJob, describeJob, createLocationS3, createTask, startTaskExecution, putBucketEncryption
 
     /// The `eventName`.
     var name: StaticString {
@@ -74,6 +80,12 @@ enum Operation: UInt8 {
         case .stopLogging: return "StopLogging"
         case .putEventSelectors: return "PutEventSelectors"
         case .updateDetector: return "UpdateDetector"
+        case .createJob: return "CreateJob"
+        case .describeJob: return "DescribeJob"
+        case .createLocationS3: return "CreateLocationS3"
+        case .createTask: return "CreateTask"
+        case .startTaskExecution: return "StartTaskExecution"
+        case .putBucketEncryption: return "PutBucketEncryption"
         }
     }
 
@@ -82,15 +94,29 @@ enum Operation: UInt8 {
         switch self {
         case .stopLogging, .putEventSelectors: return "cloudtrail.amazonaws.com"
         case .updateDetector: return "guardduty.amazonaws.com"
+        case .createLocationS3, .createTask, .startTaskExecution: return "datasync.amazonaws.com"
         default: return "s3.amazonaws.com"
         }
     }
 
-    /// True for calls to S3 (the rest go to CloudTrail or GuardDuty and name no bucket).
+    /// True for calls to S3 on a bucket or object. The rest (CloudTrail, GuardDuty, DataSync, and S3 Control's
+    /// Batch Operations jobs, which CloudTrail records under `s3.amazonaws.com`) name no bucket and are
+    /// rendered with their whole `requestParameters`.
     var isS3: Bool {
         switch self {
-        case .stopLogging, .putEventSelectors, .updateDetector: return false
+        case .stopLogging, .putEventSelectors, .updateDetector, .createJob, .describeJob, .createLocationS3, .createTask,
+             .startTaskExecution: return false
         default: return true
+        }
+    }
+
+    /// The host a service call was sent to (`tlsDetails.clientProvidedHostHeader`), for calls that are not `isS3`.
+    func serviceHost(account: String, region: String) -> String {
+        switch self {
+        case .updateDetector: return "guardduty.\(region).amazonaws.com"
+        case .createJob, .describeJob: return "\(account).s3-control.\(region).amazonaws.com"
+        case .createLocationS3, .createTask, .startTaskExecution: return "datasync.\(region).amazonaws.com"
+        default: return "cloudtrail.\(region).amazonaws.com"
         }
     }
 
@@ -102,7 +128,8 @@ enum Operation: UInt8 {
         switch self {
         case .listObjects, .listBuckets, .getBucketLocation, .getBucketPolicy, .getBucketVersioning, .putBucketPolicy, .putBucketAcl,
              .deletePublicAccessBlock, .putBucketVersioning, .putBucketLifecycle, .putBucketLogging, .putBucketReplication,
-             .getBucketAcl, .headBucket, .stopLogging, .putEventSelectors, .updateDetector: return true
+             .getBucketAcl, .headBucket, .stopLogging, .putEventSelectors, .updateDetector, .createJob, .describeJob,
+             .createLocationS3, .createTask, .startTaskExecution, .putBucketEncryption: return true
         default: return false
         }
     }
@@ -110,7 +137,7 @@ enum Operation: UInt8 {
     var readOnly: Bool {
         switch self {
         case .getObject, .headObject, .listObjects, .listBuckets, .getBucketLocation, .getBucketPolicy, .getBucketVersioning,
-             .getBucketAcl, .headBucket: return true
+             .getBucketAcl, .headBucket, .describeJob: return true
         default: return false
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import S3HoundCore
 
-/// Writes realistic CloudTrail logs for a scenario: weeks of benign activity and, on the last day, the attack.
+/// Writes realistic CloudTrail logs for a scenario: weeks of benign activity and, on the last day, the attack;
+/// for `full-story` also S3 server access logs, VPC Flow Logs, GuardDuty and Macie findings.
 ///
 /// Output is deterministic: the same options write byte-identical files. Nothing comes from the clock
 /// or the system's random sources. Days are planned one at a time and written (on all cores) while the
@@ -26,20 +27,28 @@ public struct Simulator: Sendable {
         var benign = BenignActivity(population: population, catalog: catalog, seed: options.seed, scale: options.scale,
                                     firstDayStart: options.firstDayStart)
         benign.organisation = options.effectivePopulation == .organisation
-        let attack = AttackActivity(scenario: options.scenario, population: population, catalog: catalog, seed: options.seed,
+        var attack = AttackActivity(scenario: options.scenario, population: population, catalog: catalog, seed: options.seed,
                                     objects: options.effectiveAttackObjects)
+        attack.organisation = benign.organisation
         let output = FileOutput(directory: directory)
         let writer = LogWriter(output: output, account: options.account, seed: options.seed,
                                renderer: RecordRenderer(account: options.account, catalog: catalog, clients: population.clients),
                                compressionLevel: Simulator.compressionLevel)
         var attackTruth: AttackTruth?
+        var story = options.scenario == .fullStory
+            ? FullStory(account: options.account, seed: options.seed, scale: options.scale, catalog: catalog, population: population,
+                        output: output, compressionLevel: Simulator.compressionLevel)
+            : nil
         do {
             for dayNumber in 0..<options.days {
                 var day = DayPlan(dayStart: options.firstDayStart + Int64(dayNumber) * 86_400, population: population)
+                let attackDay = day.dayStart == options.lastDayStart
                 benign.plan(&day)
-                if day.dayStart == options.lastDayStart { attack.plan(&day) }
+                if attackDay { attack.plan(&day) }
+                if dayNumber == 0, !attackDay { story?.planFirstDay(&day) }
                 day.sort()
-                if day.dayStart == options.lastDayStart { attackTruth = attack.truth(from: day.events, identities: day.identities) }
+                if attackDay { attackTruth = attack.truth(from: day.events, identities: day.identities) }
+                try story?.write(&day, firstDay: dayNumber == 0, attackDay: attackDay)
                 try writer.write(day)
             }
         } catch {
@@ -47,6 +56,11 @@ public struct Simulator: Sendable {
             throw error
         }
         let files = try writer.finish()
+        if var truth = attackTruth, story != nil {
+            truth.evidence = try story!.finish(truth: truth, expected: truth.expectedDetections, firstDayStart: options.firstDayStart,
+                                               lastDayStart: options.lastDayStart)
+            attackTruth = truth
+        }
         let truth = GroundTruth(scenario: options.scenario, account: options.account, attack: attackTruth)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -57,7 +71,9 @@ public struct Simulator: Sendable {
         }
         return SimulationResult(logFiles: files.map(\.path), digestFiles: writer.digestFiles,
                                 events: files.reduce(0) { $0 + $1.records },
-                                uncompressedBytes: files.reduce(0) { $0 + $1.uncompressedBytes }, groundTruth: truth)
+                                uncompressedBytes: files.reduce(0) { $0 + $1.uncompressedBytes }, groundTruth: truth,
+                                accessLogFiles: story?.accessLogs.written ?? [], flowLogFiles: story?.flowLogs.written ?? [],
+                                findingFiles: story?.findingFiles ?? [])
     }
 
     private func validate() throws {

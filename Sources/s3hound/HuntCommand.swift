@@ -10,11 +10,15 @@ import S3HoundSources
 /// `s3hound hunt`: read logs, report incidents.
 struct Hunt: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Hunt for S3 data exfiltration in CloudTrail logs and print an investigation report.",
+        abstract: "Hunt for S3 data exfiltration in CloudTrail, S3 access logs, VPC Flow Logs, GuardDuty and Macie findings.",
         discussion: """
-        PATH is a log file, a folder (walked recursively, e.g. an AWSLogs/ tree as CloudTrail \
-        delivers it), or - for standard input. Files may be gzip or plain; {"Records":[…]} files, \
-        JSON lines and EventBridge envelopes are recognised from their content.
+        PATH is a log file, a folder (walked recursively, e.g. an AWSLogs/ tree as AWS \
+        delivers it), - for standard input, or s3://bucket/prefix (listed and read from the \
+        account; --profile, --region). Files may be gzip or plain, and each is recognised from \
+        its content: CloudTrail ({"Records":[…]} files, JSON lines, EventBridge envelopes), S3 \
+        server access logs, VPC Flow Logs (default or custom format with a header line), \
+        GuardDuty findings (get-findings output, EventBridge events, S3 exports) and Macie \
+        findings. Give them together: incidents join findings from all of them.
 
         Without --since, the first --baseline of the input is used as history and findings are \
         reported after it. With --since, logs from --baseline before it are read as history; \
@@ -24,13 +28,15 @@ struct Hunt: ParsableCommand {
           s3hound hunt ./AWSLogs --since 2026-02-22 --format markdown > report.md
           s3hound hunt ./AWSLogs --since 24h --fail-on high
           zcat export.json.gz | s3hound hunt - --format json
+          s3hound hunt ./AWSLogs ./access-logs ./guardduty ./macie --config s3hound.toml --format html > report.html
+          s3hound hunt s3://org-trail/AWSLogs/o-abc123 --log-account 123456789012 --since 2d --profile ir
 
         The report goes to standard output; progress, problems with the input and a summary go \
         to standard error. Exit status: 0 nothing at or above --fail-on, 1 incidents at or \
         above it, 2 could not run.
         """)
 
-    @Argument(help: ArgumentHelp("Log files, folders, or - for standard input.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Log files, folders, - for standard input, or s3://bucket/prefix.", valueName: "path"))
     var paths: [String]
 
     @Option(help: ArgumentHelp("Report findings from this time: ISO-8601 (2026-02-22, 2026-02-22T03:00Z) or relative (24h, 7d).", valueName: "time"))
@@ -114,6 +120,36 @@ struct Hunt: ParsableCommand {
     @Flag(help: "Do not read a baseline store, even if one exists.")
     var noState = false
 
+    @Option(help: ArgumentHelp("AWS profile for s3:// paths (default: AWS_PROFILE, the AWS_* keys, or 'default').", valueName: "name"))
+    var profile: String?
+
+    @Option(help: ArgumentHelp("AWS region for s3:// paths (default: AWS_REGION, AWS_DEFAULT_REGION, or the profile's).", valueName: "region"))
+    var region: String?
+
+    @Option(name: .customLong("log-account"), help: ArgumentHelp("s3:// paths: read only this account's logs (AWSLogs/[o-org/]ACCOUNT/…). Repeatable.", valueName: "id"))
+    var logAccounts: [String] = []
+
+    @Option(name: .customLong("log-region"), help: ArgumentHelp("s3:// paths: read only this region's logs. Repeatable.", valueName: "region"))
+    var logRegions: [String] = []
+
+    @Option(name: .customLong("source-type"), help: ArgumentHelp("Read every file as this kind instead of detecting it from its content.", valueName: "kind"))
+    var sourceType: LogSourceType?
+
+    @Option(name: .customLong("aws-ip-ranges"), help: ArgumentHelp("AWS's published ip-ranges.json: flow-log traffic to AWS addresses is not counted as egress.", valueName: "file"))
+    var awsIPRanges: String?
+
+    @Option(help: ArgumentHelp("Flow-log egress: bytes one instance sends to one outside address within an hour that count as large (default: 500MiB).", valueName: "size"))
+    var egressBytes: String?
+
+    @Flag(name: .customLong("pull-findings"), help: "Also fetch GuardDuty's S3 findings and Macie's findings for the window from the account (--profile, --region) and join them.")
+    var pullFindings = false
+
+    @Flag(name: .customLong("include-archived-findings"), help: "Also read GuardDuty/Macie findings that were archived.")
+    var includeArchivedFindings = false
+
+    @Flag(name: .customLong("include-sample-findings"), help: "Also read GuardDuty/Macie sample findings (service.additionalInfo.sample).")
+    var includeSampleFindings = false
+
     @Option(help: ArgumentHelp("Reader threads (default: all cores).", valueName: "n"))
     var jobs: Int?
 
@@ -134,6 +170,9 @@ struct Hunt: ParsableCommand {
                 throw ValidationError("\(flag) '\(value)' is not a duration: use a number and a unit, like 90m, 1h, 7d or 2w.")
             }
         }
+        if let egressBytes, (ByteCount.parse(egressBytes) ?? 0) <= 0 {
+            throw ValidationError("--egress-bytes '\(egressBytes)' is not a size: use e.g. 500MB, 2GiB or 1073741824.")
+        }
         if let bulkBytes, (ByteCount.parse(bulkBytes) ?? 0) <= 0 {
             throw ValidationError("--bulk-bytes '\(bulkBytes)' is not a size: use e.g. 500MB, 1GiB or 1073741824.")
         }
@@ -144,6 +183,10 @@ struct Hunt: ParsableCommand {
         if let minHistoryDays, minHistoryDays < 0 { throw ValidationError("--min-history-days cannot be negative.") }
         if let shortExpirationDays, shortExpirationDays < 0 { throw ValidationError("--short-expiration-days cannot be negative.") }
         if learn && noState { throw ValidationError("--learn and --no-state contradict each other: drop one.") }
+        if learn && paths.contains(where: S3Location.isS3) { throw ValidationError("--learn reads local files only: download the logs, or learn them with s3hound baseline learn after copying.") }
+        for path in paths where S3Location.isS3(path) && S3Location(path) == nil {
+            throw ValidationError("'\(path)' is not an S3 location: use s3://bucket/prefix.")
+        }
         if learn && paths.contains("-") { throw ValidationError("--learn cannot learn standard input (a stream cannot be recognised when it is learned again): give files.") }
         if let since, let until, let s = TimeExpression.parse(since, now: now), let u = TimeExpression.parse(until, now: now), u <= s {
             throw ValidationError("--until must be after --since.")
@@ -168,6 +211,9 @@ struct Hunt: ParsableCommand {
         } catch let error as InputWalker.WalkError {
             Terminal.error("s3hound: error: \(error)")
             throw ExitCode(ExitStatus.couldNotRun)
+        } catch {
+            Terminal.error("s3hound: error: \(error)")
+            throw ExitCode(ExitStatus.couldNotRun)
         }
         if showProgress { Terminal.clearProgress() }
         let summary = outcome.report.summary
@@ -177,7 +223,9 @@ struct Hunt: ParsableCommand {
         }
         Terminal.output(try ReportRenderer.render(outcome.report, as: format, minimumSeverity: minSeverity))
         if !quiet { Terminal.error(summaryLine(outcome)) }
-        if learn, let store = options.store { try learnAfterHunt(into: store, range: options.readRange, showProgress: showProgress) }
+        if let store = options.store, let learning = options.learning, let learned = outcome.learned {
+            try commitLearning(learning, learned: learned, into: store)
+        }
         if case .severity(let threshold) = failOn, outcome.report.incidents.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(ExitStatus.foundIncidents)
         }
@@ -239,8 +287,44 @@ struct Hunt: ParsableCommand {
         configuration.toolUserAgents = configuration.toolUserAgents.adding(toolUserAgents)
         configuration.credentialKeyPatterns = configuration.credentialKeyPatterns.adding(credentialKeys)
         configuration.ransomNotePatterns = configuration.ransomNotePatterns.adding(ransomNotes)
+        if let egressBytes, let bytes = ByteCount.parse(egressBytes) { configuration.egressByteThreshold = bytes }
+        if let path = awsIPRanges ?? file.awsIPRangesPath {
+            do { configuration.awsNetworks = try IPNetworkSet(AWSIPRangesFile.load(path: path).prefixes.map(\.network)) } catch {
+                Terminal.error("s3hound: error: \(error)")
+                throw ExitCode(ExitStatus.couldNotRun)
+            }
+        }
         options.configuration = configuration
+        options.forcedSource = sourceType
+        if pullFindings {
+            do {
+                let pulled = try FindingsPuller.pull(profile: profile, region: region, since: options.since.map { $0.adding(seconds: -options.baselineSeconds) })
+                for note in pulled.notes { Terminal.error("s3hound: warning: \(SafeText.terminal(note))") }
+                let outcome = pulled.serviceFindings(options: options.findingOptions)
+                for failure in outcome.failures { Terminal.error("s3hound: warning: pulled findings: \(failure)") }
+                options.serviceFindings = outcome.findings
+            } catch {
+                Terminal.error("s3hound: error: \(error)")
+                throw ExitCode(ExitStatus.couldNotRun)
+            }
+        }
+        options.remoteAccounts = Set(logAccounts)
+        options.remoteRegions = Set(logRegions)
+        if paths.contains(where: S3Location.isS3) {
+            do { options.remoteSource = try RemoteAccess.s3Source(profile: profile, region: region) } catch {
+                Terminal.error("s3hound: error: \(error)")
+                throw ExitCode(ExitStatus.couldNotRun)
+            }
+        }
+        options.findingOptions = ServiceFindingParser.Options(includeArchived: includeArchivedFindings, includeSamples: includeSampleFindings)
         options.store = try openStore()
+        if learn, let store = options.store {
+            let learner = BaselineLearner(paths: paths, window: options.readRange, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            do { options.learning = (learner, try learner.plan(for: store)) } catch {
+                Terminal.error("s3hound: error: \(error)")
+                throw ExitCode(ExitStatus.couldNotRun)
+            }
+        }
         return options
     }
 
@@ -259,14 +343,14 @@ struct Hunt: ParsableCommand {
         }
     }
 
-    /// `--learn`: adds the files just hunted (those not learned before) to the store.
-    private func learnAfterHunt(into store: BaselineStore, range: TimeWindow, showProgress: Bool) throws {
-        let throttle = ProgressThrottle()
-        let learner = BaselineLearner(paths: paths, window: range, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let summary = try learner.learn(into: store) { progress, _ in
-            if showProgress, throttle.due() { Terminal.progress("learning: \(progress.filesDone)/\(progress.filesTotal) files") }
+    /// `--learn`: commits what the files new to the store held (read once, during the hunt) to the store.
+    private func commitLearning(_ learning: (learner: BaselineLearner, plan: BaselineLearner.Plan),
+                                learned: (activity: ActivityAccumulator, results: [FileReadResult]), into store: BaselineStore) throws {
+        let summary: LearnSummary
+        do { summary = try learning.learner.commit(learning.plan, activity: learned.activity, results: learned.results, into: store) } catch {
+            Terminal.error("s3hound: error: \(error)")
+            throw ExitCode(ExitStatus.couldNotRun)
         }
-        if showProgress { Terminal.clearProgress() }
         if !quiet {
             Terminal.error("s3hound: learned \(ByteCount.grouped(summary.filesRead)) new file(s) (\(ByteCount.grouped(summary.filesAlreadyLearned)) already in the store), \(summary.principalsUpdated) principal(s) updated, into \(SafeText.terminal(store.path))")
         }
@@ -311,6 +395,7 @@ enum FailThreshold: ExpressibleByArgument, CaseIterable, Equatable {
 
 extension Severity: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+extension LogSourceType: ExpressibleByArgument {}
 
 /// Lets a progress line update at most ten times a second.
 final class ProgressThrottle: @unchecked Sendable {

@@ -17,7 +17,7 @@ struct S3Hound: ParsableCommand {
         Exit status: 0 nothing found at or above --fail-on, 1 incidents found, 2 could not run.
         """,
         version: "0.1.0",
-        subcommands: [Hunt.self, Simulate.self, Detections.self, Baseline.self, Config.self])
+        subcommands: [Hunt.self, Simulate.self, Detections.self, Baseline.self, Config.self, Findings.self, Setup.self, Contain.self, Rollback.self])
 }
 
 /// Exit statuses shared by subcommands.

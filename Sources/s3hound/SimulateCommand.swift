@@ -3,10 +3,10 @@ import Foundation
 import S3HoundCore
 import S3HoundSimulator
 
-/// `s3hound simulate`: write realistic CloudTrail logs of a scenario, with its ground truth.
+/// `s3hound simulate`: write realistic CloudTrail logs of a scenario (and, for full-story, every other evidence source), with its ground truth.
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write realistic CloudTrail logs of an S3 exfiltration scenario, and what really happened.",
+        abstract: "Write realistic AWS logs of an S3 exfiltration scenario, and what really happened.",
         discussion: """
         Writes weeks of CloudTrail S3 data and management events into DIR in the layout \
         CloudTrail delivers to S3 (AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz, \
@@ -60,6 +60,35 @@ struct Simulate: ParsableCommand {
               Jane's key replicates customer-records into account 999988887777.
           decoy
               Tom's key lists and reads decoy-payroll-archive, a canary.
+          batch-operations-job
+              Jane's key uploads a manifest of customer-records and creates an
+              S3 Batch Operations job copying it into exfil-drop-bucket.
+          datasync-task
+              Jane's key registers customer-records and exfil-drop-bucket
+              (account 999988887777) as DataSync locations, creates a task
+              between them and starts it.
+          foreign-kms-key
+              Jane's key sets customer-records' default encryption to a KMS key
+              of account 999988887777 and rewrites 120 records under it.
+          new-user-agent
+              Raj's key, always used through Boto3, reads customer records with
+              curl at 21:40 UTC from his usual VPN address.
+          foreign-account-caller
+              A role of account 444455556666 (a former vendor still granted in
+              the bucket policy, neither own nor trusted) reads customer records.
+          full-story
+              The bulk download told by all five evidence sources, each with
+              ordinary noise. CloudTrail has data events for sensitive-data-bucket
+              and customer-records; finance-reports has S3 server access logs
+              instead (s3-server-access-logs/<account>/<region>/<bucket>/
+              YYYY/MM/DD/YYYY-MM-DD-hh-mm-ss-<id>). VPC Flow Logs
+              (AWSLogs/<account>/vpcflowlogs/...) show build instance
+              i-0b1d2e3f4a5b6c7d8, where jane's key was stolen, sending 1.3 GB
+              to the same Tor exit during the reads. GuardDuty's S3 export
+              (AWSLogs/<account>/GuardDuty/...) holds Exfiltration:S3/
+              AnomalousBehavior and UnauthorizedAccess:S3/TorIPCaller for her
+              key, a low finding, an archived one and a sample one; Macie's
+              findings (macie/findings.json) flag objects she read.
 
         With --population organisation (the default) the nightly backup also copies into \
         dr-backup-bucket of the DR account 555566667777, a web-server EC2 role and a \
@@ -69,7 +98,8 @@ struct Simulate: ParsableCommand {
         the first three scenarios as earlier versions did, with no configuration.
 
         The ground truth (principal, access key, source IP, objects, bytes, window, buckets, \
-        the detections that must fire) is written to DIR/scenario.s3hound.json; hunts skip \
+        the detections that must fire; for full-story also what each other source shows) is \
+        written to DIR/scenario.s3hound.json; hunts skip \
         files ending in .s3hound.json, .s3hound.toml and .s3hound.txt. \
         The same options and seed always write byte-identical files. DIR must be new or \
         empty: nothing is ever overwritten.
@@ -79,6 +109,7 @@ struct Simulate: ParsableCommand {
           s3hound simulate --scenario ransomware --out /tmp/r --days 8 --scale 0.2
           s3hound hunt /tmp/r --config /tmp/r/config.s3hound.toml
           s3hound simulate --scenario cross-account-copy --out /tmp/copy --days 10
+          s3hound simulate --scenario full-story --out /tmp/story --days 14 --scale 0.3
           s3hound simulate --scenario benign --out /tmp/big --days 30 --scale 10
 
         Standard output gets only the output directory; a summary goes to standard error.
@@ -102,7 +133,7 @@ struct Simulate: ParsableCommand {
     @Option(help: ArgumentHelp("Multiplies every benign volume (1.0 is about 3,500 events a day).", valueName: "factor"))
     var scale: Double = 1.0
 
-    @Option(help: ArgumentHelp("Successful attack requests (default: 12,847 for bulk-download, 300 for cross-account-copy; objects rewritten, listed or read in the others).", valueName: "n"))
+    @Option(help: ArgumentHelp("Successful attack requests (default: 12,847 for bulk-download and full-story, 300 for cross-account-copy; objects rewritten, listed or read in the others).", valueName: "n"))
     var attackObjects: Int?
 
     @Option(help: ArgumentHelp("The benign population: organisation adds DR-account backups, a web server and a report exporter, and writes DIR/config.s3hound.toml; classic (only for benign, bulk-download, cross-account-copy) writes what earlier versions wrote.", valueName: "population"))
@@ -155,9 +186,14 @@ struct Simulate: ParsableCommand {
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         let megabytes = String(format: "%.1f", Double(result.uncompressedBytes) / 1_000_000)
         let truthPath = directory.appendingPathComponent(GroundTruth.fileName).path
-        writeToStandardError("s3hound: wrote \(ByteCount.grouped(result.logFiles.count)) log files "
-            + "(+\(result.digestFiles.count) digests), \(ByteCount.grouped(result.events)) events, \(megabytes) MB uncompressed "
-            + "in \(String(format: "%.1f", seconds)) s (\(ByteCount.grouped(Int(Double(result.events) / seconds))) events/s); "
+        var others = ""
+        if !result.accessLogFiles.isEmpty || !result.flowLogFiles.isEmpty || !result.findingFiles.isEmpty {
+            others = ", \(ByteCount.grouped(result.accessLogFiles.count)) server access log files, "
+                + "\(ByteCount.grouped(result.flowLogFiles.count)) flow log files, \(result.findingFiles.count) GuardDuty/Macie files"
+        }
+        writeToStandardError("s3hound: wrote \(ByteCount.grouped(result.logFiles.count)) CloudTrail log files "
+            + "(+\(result.digestFiles.count) digests), \(ByteCount.grouped(result.events)) events, \(megabytes) MB uncompressed"
+            + "\(others) in \(String(format: "%.1f", seconds)) s (\(ByteCount.grouped(Int(Double(result.events) / seconds))) events/s); "
             + "ground truth: \(truthPath)")
         FileHandle.standardOutput.write(Data((directory.path + "\n").utf8))
     }

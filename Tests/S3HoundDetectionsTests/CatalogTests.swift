@@ -42,7 +42,8 @@ struct CatalogTests {
         for detection in DetectionCatalog.all {
             let metadata = type(of: detection).metadata
             let cases = type(of: detection).cases
-            #expect(metadata.id.hasPrefix("cloudtrail."))
+            // The id names the evidence the detection reads: CloudTrail (and access logs mapped to it), flow logs, GuardDuty, Macie.
+            #expect(["cloudtrail.", "flowlogs.", "guardduty.", "macie."].contains { metadata.id.hasPrefix($0) }, "\(metadata.id)")
             #expect(!metadata.title.isEmpty && !metadata.triage.isEmpty && !metadata.falsePositives.isEmpty, "\(metadata.id)")
             #expect(!metadata.techniques.isEmpty, "\(metadata.id)")
             for technique in metadata.techniques { #expect(AttackTechnique.known.contains(technique)) }

@@ -23,8 +23,9 @@ enum Fixtures {
          "finance-exports": BucketImpact(requests: 1_347, bytesOut: 536_870_912, ownerAccountId: account)]
     }
 
-    /// developer-jane's key reads 12,847 objects (4.7 GB) from a Tor exit at 3 AM.
-    static func janeIncident() -> Incident {
+    /// developer-jane's key reads 12,847 objects (4.7 GB) from a Tor exit at 3 AM; with `story`,
+    /// GuardDuty and Macie findings, per-minute activity and sensitivity labels are joined to it.
+    static func janeIncident(story: Bool = true) -> Incident {
         let bulk = Finding(
             detectionID: "cloudtrail.bulk-download", title: "Bulk download of S3 objects", severity: .high, techniques: ["T1530"],
             principal: janeARN, arns: [janeARN], accessKeyIds: [janeKey], accountId: account, sourceIPs: [torIP: 12_847],
@@ -44,7 +45,7 @@ enum Fixtures {
             firstEvent: burstStart, lastEvent: burstEnd, requestCount: 12_847,
             explanation: "12,847 requests at 02:00–04:59 UTC on 2026-02-23; in 7 days of baseline this principal was active only at 09, 14 UTC.",
             evidence: ["hours": "02,03,04", "usualHours": "09,14", "baselineDays": "7"])
-        return Incident(
+        var incident = Incident(
             id: "INC-20260223-4f2a9c", severity: .critical,
             severityReasons: ["high: the most severe finding (cloudtrail.bulk-download)",
                               "+1 level: corroborated by cloudtrail.new-source-ip",
@@ -53,10 +54,17 @@ enum Fixtures {
             sourceIPs: [SourceIPActivity(ip: torIP, requests: 12_847, failed: 0, newForPrincipal: true, label: "Tor exit node")],
             impact: DataImpact(objectsRead: 12_847, distinctKeys: 12_847, bytesOut: totalBytes, failedAttempts: 0, buckets: bucketImpact),
             findings: [bulk, newIP, hour])
+        if story {
+            incident.story = janeStory()
+            incident.impact.sensitive = janeSensitive
+            incident.impact.bucketLabels = ["customer-records": "pii", "finance-exports": "financial"]
+        }
+        return incident
     }
 
-    /// A role session copies objects into a bucket of account 999988887777.
-    static func roleCopyIncident() -> Incident {
+    /// A role session copies objects into a bucket of account 999988887777; with `story`, from the
+    /// EC2 instance whose credentials were taken, with flow-log egress and a GuardDuty finding.
+    static func roleCopyIncident(story: Bool = true) -> Incident {
         let roleARN = "arn:aws:iam::123456789012:role/etl-runner"
         let session = "arn:aws:sts::123456789012:assumed-role/etl-runner/i-0abc"
         let first = EventReference(time: time("2026-02-23T03:10:00Z"), eventID: "copy-1")
@@ -69,7 +77,7 @@ enum Fixtures {
             explanation: "40 CopyObject from customer-records (account 123456789012) into exfil-drop-bucket owned by account 999988887777.",
             evidence: ["destinationAccount": "999988887777", "destinationBucket": "exfil-drop-bucket",
                        "sourceBuckets": "customer-records", "callerAccount": account])
-        return Incident(
+        var incident = Incident(
             id: "INC-20260223-0c0ffe", severity: .high, severityReasons: ["high: the most severe finding (cloudtrail.cross-account-copy)"],
             principal: roleARN, arns: [session], accessKeyIds: ["ASIAEXAMPLEKEY0001"], identityType: "AssumedRole",
             accounts: [account, "999988887777"],
@@ -77,6 +85,15 @@ enum Fixtures {
             impact: DataImpact(objectsCopiedOut: 40, destinationAccounts: ["999988887777"],
                                buckets: ["customer-records": BucketImpact(requests: 40, ownerAccountId: account)]),
             findings: [copy])
+        if story {
+            incident.story = roleStory()
+            incident.impact.sensitive = [SensitiveDataImpact(
+                bucket: "customer-records", objectsFlagged: 310, objectsRead: 12,
+                types: [SensitiveDataHit(category: "PERSONAL_INFORMATION", type: "EMAIL_ADDRESS", count: 4_410)],
+                macieSeverity: "Medium", findingIds: ["macie-0007"])]
+            incident.impact.bucketLabels = ["customer-records": "pii"]
+        }
+        return incident
     }
 
     /// A run summary like `hunt` writes.
@@ -105,6 +122,10 @@ extension Fixtures {
     static let hostileUserAgent = "aws-cli/2.0 \u{1B}[31mRED\u{202E}|`$(id)`"
     static let hostileUser = "jane$(touch pwned-user)'`touch pwned-user2`"
     static var hostileARN: String { "arn:aws:iam::123456789012:user/\(hostileUser)" }
+    /// Markup that would run script, break out of an attribute or open a tag if written raw into HTML.
+    static let hostileMarkup = "</script><img src=x onerror=alert(1)>\"'><svg onload=alert(2)>&amp;"
+    /// A value that tries to close a double-quoted attribute and add a handler.
+    static let hostileAttribute = "pii\" onmouseover=\"alert(4)"
 
     /// The seed's incident with attacker-controlled strings everywhere the logs supply them.
     static func hostileIncident() -> Incident {
@@ -122,6 +143,21 @@ extension Fixtures {
             finding.firstEvent.eventID = "ev-\u{1B}[2J-\u{202E}"
             return finding
         }
+        incident.impact.bucketLabels[hostileBucket] = hostileAttribute
+        incident.impact.sensitive.append(SensitiveDataImpact(
+            bucket: hostileBucket, objectsFlagged: 1, objectsRead: 1,
+            types: [SensitiveDataHit(category: "CUSTOM_IDENTIFIER", type: "<i>" + hostileMarkup, count: 1)],
+            macieSeverity: "High\u{202E}", findingIds: ["macie-\u{1B}[31m"]))
+        incident.story.timeline.append(TimelineEntry(time: burstEnd.time, source: "guardDuty\" onclick=\"alert(5)", kind: "guardduty",
+                                                     summary: hostileMarkup + " \u{202E}evil \u{1B}]0;title\u{07}"))
+        incident.story.serviceFindings[0].title = hostileMarkup
+        incident.story.serviceFindings[0].type = "Exfiltration:S3/<b>bold</b>"
+        incident.story.serviceFindings[0].sourceOrganization = hostileUserAgent
+        incident.story.serviceFindings[1].objects[0].key = "keys/\u{1B}[2J<iframe src=//evil>\u{202E}.csv"
+        incident.story.instances = ["i-0abc\"><script>alert(3)</script>"]
+        incident.story.egress = [NetworkEgress(interfaceId: "eni-<x>", instanceId: "i-0abc\"><script>alert(3)</script>", sourceAddress: "10.0.0.9",
+                                               destination: "203.0.113.66<script>", bytes: 9_000, packets: 12, flows: 1,
+                                               first: burstStart.time, last: burstEnd.time, tie: hostileMarkup)]
         return incident
     }
 

@@ -31,12 +31,54 @@ import Testing
         #expect((impact["objectsRead"] as? NSNumber)?.intValue == 12_847)
         #expect((impact["bytesOut"] as? NSNumber)?.int64Value == Fixtures.totalBytes)
         #expect(impact["bytesOutText"] as? String == "4.7 GB")
-        #expect(impact["sensitiveDataTypes"] is NSNull)
+        #expect(impact["sensitiveDataTypes"] as? [String] == ["EMAIL_ADDRESS", "USA_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER"])
+        #expect(impact["macieSeverity"] as? String == "Critical")
         let buckets = try #require(impact["buckets"] as? [[String: Any]])
         #expect(buckets.compactMap { $0["name"] as? String } == ["sensitive-data-bucket", "customer-records", "finance-exports"])
         let containment = try #require(incident["containment"] as? [[String: Any]])
         #expect(containment.first?["title"] as? String == "Deactivate access key AKIA…WXYZ of developer-jane")
         #expect((containment.first?["commands"] as? [String])?.first?.contains("ends_with(AccessKeyId,'WXYZ')") == true)
+    }
+
+    @Test func storyTimelineAndSensitiveData() throws {
+        let json = try Self.decode(Self.bothIncidents)
+        let incidents = try #require(json["incidents"] as? [[String: Any]])
+        let timeline = try #require(incidents[0]["timeline"] as? [[String: Any]])
+        #expect(timeline.compactMap { $0["source"] as? String } == ["macie", "cloudTrail", "cloudTrail", "cloudTrail", "cloudTrail", "cloudTrail", "guardDuty", "s3hound"])
+        #expect(timeline.compactMap { $0["kind"] as? String } == ["macie", "first-anomalous-request", "burst", "finding", "finding", "last-request", "guardduty", "report"])
+        let impact = try #require(incidents[0]["impact"] as? [String: Any])
+        let sensitive = try #require(impact["sensitiveData"] as? [[String: Any]])
+        #expect(sensitive.compactMap { $0["bucket"] as? String } == ["customer-records", "finance-exports"])
+        #expect(sensitive[0]["label"] as? String == "pii")
+        #expect((sensitive[0]["types"] as? [[String: Any]])?.first?["type"] as? String == "EMAIL_ADDRESS")
+        let story = try #require(incidents[1]["story"] as? [String: Any])
+        #expect(story["sources"] as? [String] == ["cloudTrail", "vpcFlowLogs", "guardDuty", "macie"])
+        #expect(story["instances"] as? [String] == ["i-0abc"])
+        #expect((story["minutes"] as? [Any])?.count == 16)
+        #expect(((story["usualPerMinute"] as? [String: Any])?["requests"] as? NSNumber)?.doubleValue == 0.4)
+        #expect(((story["hours"] as? [String: Any])?["incident"] as? [Int])?.count == 24)
+        let egress = try #require((story["egress"] as? [[String: Any]])?.first)
+        #expect(egress["bytesText"] as? String == "1.1 GB")
+        let services = try #require(story["serviceFindings"] as? [[String: Any]])
+        #expect(services.compactMap { $0["service"] as? String } == ["guardDuty", "macie"])
+        #expect(services[0]["accessKey"] as? String == "ASIA…0001")
+        #expect(services[0]["severity"] as? String == "high")
+    }
+
+    @Test func withoutMacieSensitiveDataIsNullNotEmpty() throws {
+        let plain = try Self.decode(HuntReport(incidents: [Fixtures.janeIncident(story: false)], summary: Fixtures.summary()))
+        let impact = try #require((plain["incidents"] as? [[String: Any]])?.first?["impact"] as? [String: Any])
+        #expect(impact["sensitiveDataTypes"] is NSNull)
+        #expect(impact["macieSeverity"] is NSNull)
+        #expect((impact["sensitiveData"] as? [Any])?.isEmpty == true)
+        var assessed = Fixtures.janeIncident(story: false)
+        assessed.story.sources = ["cloudTrail", "macie"]
+        let none = try Self.decode(HuntReport(incidents: [assessed], summary: Fixtures.summary()))
+        let noneImpact = try #require((none["incidents"] as? [[String: Any]])?.first?["impact"] as? [String: Any])
+        #expect(noneImpact["sensitiveDataTypes"] as? [String] == [])
+        let story = try #require((plain["incidents"] as? [[String: Any]])?.first?["story"] as? [String: Any])
+        #expect(story["usualPerMinute"] is NSNull && story["hours"] is NSNull)
+        #expect(story["sources"] as? [String] == ["cloudTrail"])
     }
 
     @Test func keysAreSortedAndFullKeyAbsent() throws {

@@ -62,13 +62,13 @@ struct BadInputTests {
         #expect(text.contains("no 'eventName'"))
     }
 
-    @Test("a file that is not JSON is reported and skipped")
-    func notJSON() throws {
+    @Test("a file that is no log S3Hound reads is reported and skipped")
+    func notALog() throws {
         let folder = try TemporaryFolder()
-        let (events, result) = readAll(try folder.write("access.log", "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be awsexamplebucket1 [06/Feb/2019:00:00:38 +0000] ...\n"))
+        let (events, result) = readAll(try folder.write("notes.md", "# Incident notes\nJane called at 03:00.\n"))
         #expect(events.isEmpty)
         #expect(result.incomplete)
-        #expect(result.issues.first?.message.contains("not CloudTrail JSON") == true)
+        #expect(result.issues.first?.message.contains("not a log S3Hound reads") == true)
     }
 
     @Test("hostile bytes in messages are escaped for the terminal")

@@ -26,28 +26,64 @@ public struct BaselineLearner: Sendable {
     /// `onFile` is called as each file finishes, from reader threads.
     public func learn(into store: BaselineStore, onFile: (@Sendable (IngestProgress, FileReadResult) -> Void)? = nil) throws -> LearnSummary {
         let started = ContinuousClock.now
-        var summary = LearnSummary()
-        let walker = InputWalker(layout: window == .unbounded ? nil : DeliveryLayout(range: window))
-        let plan = try walker.plan(paths)
-        summary.filesPruned = plan.pruned
-        summary.filesIgnored = plan.ignored
-        let (fresh, skipped, issues) = try unlearned(plan.inputs, store: store)
-        summary.filesAlreadyLearned = skipped
-        summary.issues = issues
-
+        let plan = try self.plan(for: store)
         let window = self.window
         let ingest = ParallelIngest(workers: workers)
-        let (sinks, results) = ingest.run(fresh.map { .file($0.path) }, makeSink: {
-            LearnerSink(ActivityAccumulator(configuration: DetectionConfiguration(), readRange: window, eventDetections: []))
+        let (sinks, results) = ingest.run(plan.fresh.map { .file($0.path) }, makeSink: {
+            LearnerSink(makeAccumulator())
         }, progress: onFile)
         let activity = sinks.first?.accumulator ?? ActivityAccumulator(configuration: DetectionConfiguration(), readRange: window, eventDetections: [])
         for sink in sinks.dropFirst() { activity.merge(sink.accumulator) }
+        return try commit(plan, activity: activity, results: results, into: store, started: started)
+    }
 
+    /// What learning would read: the planned files the store does not hold yet, and what was skipped.
+    public struct Plan: Sendable {
+        /// Files to read and learn.
+        var fresh: [PlannedFile]
+        /// Paths of those files, for a hunt that learns while it reads (`hunt --learn`).
+        public var freshPaths: Set<String> { Set(fresh.map(\.path)) }
+        /// Files skipped because the store holds them (or they repeat another input).
+        public var alreadyLearned: Int
+        /// Files pruned by the delivery layout.
+        public var pruned: Int
+        /// Digests and S3Hound files ignored.
+        public var ignored: Int
+        /// Problems fingerprinting inputs.
+        public var issues: [IngestIssue]
+    }
+
+    /// Plans the inputs against the store; throws `InputWalker.WalkError` for a path that does not exist.
+    public func plan(for store: BaselineStore) throws -> Plan {
+        let walker = InputWalker(layout: window == .unbounded ? nil : DeliveryLayout(range: window))
+        let walked = try walker.plan(paths)
+        let (fresh, skipped, issues) = try unlearned(walked.inputs, store: store)
+        return Plan(fresh: fresh, alreadyLearned: skipped, pruned: walked.pruned, ignored: walked.ignored, issues: issues)
+    }
+
+    /// An accumulator of the kind learning uses (no per-event detections), for a reader learning as it hunts.
+    public func makeAccumulator() -> ActivityAccumulator {
+        ActivityAccumulator(configuration: DetectionConfiguration(), readRange: window, eventDetections: [])
+    }
+
+    /// Writes what was read from the plan's fresh files into the store, with their learned-file rows, in one transaction.
+    /// `results` holds one result per fresh file, in plan order (other results are ignored).
+    public func commit(_ plan: Plan, activity: ActivityAccumulator, results: [FileReadResult], into store: BaselineStore,
+                       started: ContinuousClock.Instant = .now) throws -> LearnSummary {
+        var summary = LearnSummary()
+        summary.filesPruned = plan.pruned
+        summary.filesIgnored = plan.ignored
+        summary.filesAlreadyLearned = plan.alreadyLearned
+        summary.issues = plan.issues
+        let byFile = Dictionary(results.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let results = plan.fresh.compactMap { byFile[$0.path] }
+        let window = self.window
         let histories = ProfileBuilder(window: window).histories(from: activity)
-        let files = zip(fresh, results).map { file, result in
-            LearnedFile(fingerprint: file.fingerprint.identity, path: file.path, size: file.fingerprint.size,
-                        modifiedAt: file.fingerprint.modifiedAt, learnedAt: now.millisecondsSinceEpoch, records: result.records,
-                        windowStart: window.start?.millisecondsSinceEpoch, windowEnd: window.end?.millisecondsSinceEpoch)
+        let files = plan.fresh.compactMap { file -> LearnedFile? in
+            guard let result = byFile[file.path] else { return nil }
+            return LearnedFile(fingerprint: file.fingerprint.identity, path: file.path, size: file.fingerprint.size,
+                               modifiedAt: file.fingerprint.modifiedAt, learnedAt: now.millisecondsSinceEpoch, records: result.records,
+                               windowStart: window.start?.millisecondsSinceEpoch, windowEnd: window.end?.millisecondsSinceEpoch)
         }
         if !files.isEmpty { summary.update = try store.learn(histories, files: files) }
 

@@ -1,53 +1,77 @@
 import Foundation
 import S3HoundCore
 
-/// Groups findings into incidents: same principal, overlapping in time or within the configured gap.
-/// Severity starts at the worst finding and rises one level for each other detection that agrees.
+/// Groups findings from every source into incidents: findings that share a principal, access key, outside
+/// address or instance (and service findings that name a bucket others touched) and lie within the
+/// configured gap of each other form one incident. Severity starts at the worst finding and rises for
+/// each agreeing detection, GuardDuty agreement, threat-list addresses, sensitive data and bytes taken;
+/// every step is a written reason.
 public struct IncidentBuilder: Sendable {
-    /// The tunables (incident gap).
+    /// The tunables (incident gap, bucket labels).
     public var configuration: DetectionConfiguration
 
     /// Creates a builder.
     public init(configuration: DetectionConfiguration) { self.configuration = configuration }
 
     /// Incidents from findings, most severe first, then earliest first.
-    public func incidents(from findings: [Finding], activity: ActivityAccumulator) -> [Incident] {
-        let gap = configuration.incidentGapSeconds * 1000
-        var incidents: [Incident] = []
-        for (principal, group) in Dictionary(grouping: findings, by: \.principal) {
-            var clusters: [[Finding]] = []
-            var clusterEnd: EventTime?
-            for finding in group.sorted(by: { $0.firstEvent < $1.firstEvent }) {
-                if let end = clusterEnd, finding.firstEvent.time.millisecondsSinceEpoch <= end.millisecondsSinceEpoch + gap {
-                    clusters[clusters.count - 1].append(finding)
-                    clusterEnd = max(end, finding.lastEvent.time)
-                } else {
-                    clusters.append([finding])
-                    clusterEnd = finding.lastEvent.time
-                }
-            }
-            for cluster in clusters {
-                incidents.append(makeIncident(principal: principal, findings: cluster, activity: activity))
-            }
-        }
-        return incidents.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0.firstEvent < $1.firstEvent }
+    public func incidents(from findings: [Finding], activity: ActivityAccumulator, windows: AnalysisWindows? = nil) -> [Incident] {
+        clusters(of: findings)
+            .map { makeIncident(findings: $0, activity: activity, windows: windows) }
+            .sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0.firstEvent < $1.firstEvent }
     }
 
-    private func makeIncident(principal: String, findings: [Finding], activity: ActivityAccumulator) -> Incident {
-        let worst = findings.max { $0.severity < $1.severity }!
-        let detections = Set(findings.map(\.detectionID))
-        var reasons = ["\(worst.severity.rawValue): the most severe finding (\(worst.detectionID))"]
-        let others = detections.subtracting([worst.detectionID]).sorted()
-        for other in others { reasons.append("+1 level: corroborated by \(other)") }
-        let severity = worst.severity.raised(by: others.count)
+    /// Findings joined on shared keys within the gap.
+    func clusters(of findings: [Finding]) -> [[Finding]] {
+        let gap = configuration.incidentGapSeconds * 1000
+        let links = findings.map { FindingLinks($0, configuration: configuration) }
+        var sets = DisjointSets(count: findings.count)
+        var byKey: [String: [Int]] = [:]
+        for (index, link) in links.enumerated() {
+            for key in link.keys { byKey[key, default: []].append(index) }
+        }
+        // Findings with a caller offer their buckets to caller-less service findings on the same bucket.
+        for (index, finding) in findings.enumerated() {
+            for key in FindingLinks.bucketKeys(finding) where byKey[key] != nil && !(byKey[key]!.contains(index)) {
+                byKey[key]!.append(index)
+            }
+        }
+        for indexes in byKey.values where indexes.count > 1 {
+            // Chain findings on this key whose spans come within the gap of each other.
+            let sorted = indexes.sorted { findings[$0].firstEvent < findings[$1].firstEvent }
+            var anchor = sorted[0]
+            var end = findings[anchor].lastEvent.time.millisecondsSinceEpoch
+            for index in sorted.dropFirst() {
+                let finding = findings[index]
+                if finding.firstEvent.time.millisecondsSinceEpoch <= end + gap {
+                    sets.union(anchor, index)
+                    end = max(end, finding.lastEvent.time.millisecondsSinceEpoch)
+                } else {
+                    anchor = index
+                    end = finding.lastEvent.time.millisecondsSinceEpoch
+                }
+            }
+        }
+        var groups: [Int: [Finding]] = [:]
+        for index in findings.indices { groups[sets.find(index), default: []].append(findings[index]) }
+        return groups.keys.sorted().map { groups[$0]! }
+    }
 
+    private func makeIncident(findings: [Finding], activity: ActivityAccumulator, windows: AnalysisWindows?) -> Incident {
+        let principal = Self.leadPrincipal(of: findings)
+        let principals = Set(findings.map(\.principal)).filter { !Self.isSynthetic($0) }
         let first = findings.map(\.firstEvent).min()!
         let last = findings.map(\.lastEvent).max()!
         let profile = activity.principals[principal]
         let newIPs = Set(findings.filter { $0.detectionID == NewSourceIP.metadata.id }.compactMap { $0.evidence["sourceIP"] })
-        let incidentIPs = Set(findings.flatMap { $0.sourceIPs.keys })
-        let impact = dataImpact(principal: principal, ips: incidentIPs, from: first.time, to: last.time, findings: findings, activity: activity)
+        let incidentIPs = Set(findings.filter { !Self.isSynthetic($0.principal) }.flatMap { $0.sourceIPs.keys })
+        var (impact, keyHashes) = dataImpact(principals: principals.isEmpty ? [principal] : principals, ips: incidentIPs,
+                                             from: first.time, to: last.time, findings: findings, activity: activity)
+        impact.sensitive = sensitiveData(buckets: Set(impact.buckets.keys), keyHashes: keyHashes, activity: activity)
+        impact.bucketLabels = configuration.bucketLabels.filter { impact.buckets[$0.key] != nil }
         let sourceIPs = ipActivity(profile: profile, ips: incidentIPs, from: first.time, to: last.time, newIPs: newIPs, findings: findings)
+        let story = story(principal: principal, principals: principals, ips: incidentIPs, findings: findings, impact: impact,
+                          from: first.time, to: last.time, activity: activity, windows: windows)
+        let (severity, reasons) = score(findings: findings, impact: impact, story: story)
 
         var accounts = Set(findings.compactMap(\.accountId))
         for bucket in impact.buckets.values { if let owner = bucket.ownerAccountId { accounts.insert(owner) } }
@@ -59,48 +83,54 @@ public struct IncidentBuilder: Sendable {
         return Incident(id: Self.incidentID(principal: principal, start: first.time), severity: severity, severityReasons: reasons,
                         principal: principal, arns: Array(Set(findings.flatMap(\.arns))).sorted(), accessKeyIds: keys,
                         identityType: profile?.identityType, accounts: accounts.sorted(), sourceIPs: sourceIPs, impact: impact,
-                        findings: findings.sorted { $0.firstEvent < $1.firstEvent })
+                        findings: findings.sorted { $0.firstEvent < $1.firstEvent }, story: story)
     }
 
-    /// Reads by the principal from the incident's IPs over its span, counted once (findings overlap).
-    private func dataImpact(principal: String, ips: Set<String>, from: EventTime, to: EventTime, findings: [Finding], activity: ActivityAccumulator) -> DataImpact {
-        var impact = DataImpact()
-        var keyHashes: Set<UInt64> = []
-        let firstMinute = from.minuteIndex
-        let lastMinute = to.minuteIndex
-        for (stream, minutes) in activity.readStreams where stream.principal == principal && ips.contains(stream.sourceIP) {
-            for (minute, tally) in minutes where minute >= firstMinute && minute <= lastMinute {
-                impact.objectsRead += tally.reads
-                impact.failedAttempts += tally.failed
-                impact.bytesOut += tally.bytesOut
-                keyHashes.formUnion(tally.keyHashes)
-                impact.buckets.merge(tally.buckets) { $0.merge($1) }
-            }
-        }
-        impact.distinctKeys = keyHashes.count
-        var destinations: Set<String> = []
-        for copy in findings where copy.detectionID == CrossAccountCopy.metadata.id {
-            impact.objectsCopiedOut += copy.requestCount - copy.failedCount
-            if let account = copy.evidence["destinationAccount"] { destinations.insert(account) }
-            impact.buckets.merge(copy.buckets) { $0.merge($1) }
-        }
-        impact.destinationAccounts = destinations.sorted()
-        return impact
+    /// The principal an incident is named after: the caller behind most requests, preferring real callers
+    /// over the stand-ins used for instances, interfaces, keys and buckets.
+    static func leadPrincipal(of findings: [Finding]) -> String {
+        var weight: [String: Int] = [:]
+        for finding in findings { weight[finding.principal, default: 0] += max(1, finding.requestCount) }
+        return weight.keys.sorted { a, b in
+            let (sa, sb) = (isSynthetic(a), isSynthetic(b))
+            if sa != sb { return !sa }
+            return weight[a]! != weight[b]! ? weight[a]! > weight[b]! : a < b
+        }.first!
     }
 
-    private func ipActivity(profile: PrincipalActivity?, ips: Set<String>, from: EventTime, to: EventTime, newIPs: Set<String>, findings: [Finding]) -> [SourceIPActivity] {
-        var rows: [String: SourceIPActivity] = [:]
-        if let profile {
-            for (term, tally) in profile.ipHours where ips.contains(term.term) && term.hour >= from.hourIndex && term.hour <= to.hourIndex {
-                rows[term.term, default: SourceIPActivity(ip: term.term, requests: 0, newForPrincipal: newIPs.contains(term.term))].requests += tally.count
-                rows[term.term]!.failed += tally.failed
+    /// Stand-in principals of findings without a caller (`ec2-instance:`, `network-interface:`, `access-key:`, `bucket:` …).
+    static func isSynthetic(_ principal: String) -> Bool {
+        ["ec2-instance:", "network-interface:", "address:", "access-key:", "bucket:", "guardDuty:", "macie:"].contains { principal.hasPrefix($0) }
+    }
+
+    /// Severity: the worst finding, +1 per other agreeing detection (GuardDuty counts as one), +1 for
+    /// sensitive data read, +1 for a threat-listed address, +1 when over 1 GiB left — capped at critical.
+    func score(findings: [Finding], impact: DataImpact, story: IncidentStory) -> (Severity, [String]) {
+        let worst = findings.max { $0.severity < $1.severity }!
+        var reasons = ["\(worst.severity.rawValue): the most severe finding (\(worst.detectionID))"]
+        var steps = 0
+        let others = Set(findings.map(\.detectionID)).subtracting([worst.detectionID]).sorted()
+        for other in others {
+            steps += 1
+            switch other {
+            case GuardDutyFinding.metadata.id: reasons.append("+1 level: GuardDuty agrees")
+            case KnownBadCaller.metadata.id:
+                let list = findings.first { $0.detectionID == other }?.evidence["threatList"] ?? "?"
+                reasons.append("+1 level: a caller address is on threat list '\(list)'")
+            default: reasons.append("+1 level: corroborated by \(other)")
             }
         }
-        for ip in ips where rows[ip] == nil {
-            let requests = findings.compactMap { $0.sourceIPs[ip] }.max() ?? 0
-            rows[ip] = SourceIPActivity(ip: ip, requests: requests, newForPrincipal: newIPs.contains(ip))
+        let flaggedRead = impact.sensitive.reduce(0) { $0 + ($1.objectsRead ?? 0) }
+        if flaggedRead > 0 {
+            steps += 1
+            let types = Set(impact.sensitive.flatMap { $0.types.map(\.type) }).sorted().prefix(4).joined(separator: ", ")
+            reasons.append("+1 level: \(ByteCount.grouped(flaggedRead)) object(s) read hold sensitive data per Macie (\(types))")
         }
-        return rows.values.sorted { $0.requests != $1.requests ? $0.requests > $1.requests : $0.ip < $1.ip }
+        if impact.bytesOut >= 1 << 30 {
+            steps += 1
+            reasons.append("+1 level: \(ByteCount.format(impact.bytesOut)) taken")
+        }
+        return (worst.severity.raised(by: steps), reasons)
     }
 
     /// `INC-YYYYMMDD-xxxxxx`: day of the first event and a hash of principal and start, stable across runs.

@@ -22,13 +22,21 @@ public final class ActivityAccumulator {
     /// Events accumulated.
     public private(set) var events = 0
     /// Events dropped for falling outside `readRange`.
-    public private(set) var outsideRange = 0
+    public internal(set) var outsideRange = 0
     /// Earliest event time accumulated.
     public private(set) var earliest: EventTime?
     /// Latest event time accumulated.
     public private(set) var latest: EventTime?
     /// `recipientAccountId` values seen.
-    public private(set) var accounts: Set<String> = []
+    public internal(set) var accounts: Set<String> = []
+    /// GuardDuty and Macie findings, by service and id (the latest update of each).
+    public internal(set) var serviceFindings: [String: ServiceFinding] = [:]
+    /// Flow-log traffic from our interfaces to outside addresses, per minute.
+    public internal(set) var egress: [EgressKey: [Int64: EgressMinute]] = [:]
+    /// Flow-log records taken (any direction).
+    public internal(set) var flowRecords = 0
+    /// Events by evidence source (`cloudTrail`, `serverAccessLog`), flow records and service findings by theirs.
+    public internal(set) var sourceCounts: [String: Int] = [:]
 
     private let eventDetections: [any EventDetection]
     private let streamDetections: [any StreamDetection]
@@ -47,8 +55,8 @@ public final class ActivityAccumulator {
     public func add(_ event: ActivityEvent) {
         guard readRange.contains(event.time) else { outsideRange += 1; return }
         events += 1
-        if earliest.map({ event.time < $0 }) ?? true { earliest = event.time }
-        if latest.map({ $0 < event.time }) ?? true { latest = event.time }
+        sourceCounts[event.origin.rawValue, default: 0] += 1
+        noteTime(event.time)
         if let account = event.recipientAccountId, !account.isEmpty { accounts.insert(account) }
         let identity = event.identity
         let principal = identity.principal
@@ -98,13 +106,20 @@ public final class ActivityAccumulator {
         }
     }
 
+    /// Widens the input's time span to include `time`.
+    func noteTime(_ time: EventTime) {
+        if earliest.map({ time < $0 }) ?? true { earliest = time }
+        if latest.map({ $0 < time }) ?? true { latest = time }
+    }
+
     /// Folds another accumulator (from another thread) into this one.
     public func merge(_ other: ActivityAccumulator) {
         events += other.events
         outsideRange += other.outsideRange
-        if let e = other.earliest, earliest.map({ e < $0 }) ?? true { earliest = e }
-        if let l = other.latest, latest.map({ $0 < l }) ?? true { latest = l }
+        if let e = other.earliest { noteTime(e) }
+        if let l = other.latest { noteTime(l) }
         accounts.formUnion(other.accounts)
+        mergeEvidence(other)
         principals.merge(other.principals) { $0.merge($1) }
         readStreams.merge(other.readStreams) { mine, theirs in mine.merge(theirs) { $0.merge($1) } }
         for (id, events) in other.matches {

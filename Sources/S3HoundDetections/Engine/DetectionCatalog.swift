@@ -12,7 +12,8 @@ public enum DetectionCatalog {
                                                SSECEncryption(), ForeignKMSKeyEncryption(), ShortLifecycleExpiration(),
                                                VersioningSuspended(), RansomNoteUpload(),
                                                TrailTampering(), AccessLoggingDisabled(), ThreatDetectionDisabled(),
-                                               ToolUserAgent(), CredentialFilesRead(), DecoyTouched()]
+                                               ToolUserAgent(), CredentialFilesRead(), DecoyTouched(),
+                                               LargeEgress(), GuardDutyFinding(), MacieExposure()]
 
     /// The detections that pick events while reading.
     public static var eventDetections: [any EventDetection] { all.compactMap { $0 as? any EventDetection } }

@@ -37,6 +37,18 @@ public struct DetectionConfiguration: Hashable, Sendable, Codable {
     /// baseline hand links out publicly and are not judged.
     public var presignedDistinctIPLimit: Int = 5
 
+    /// AWS's own address ranges (from a user-supplied `ip-ranges.json`): flow-log traffic to them is not egress.
+    public var awsNetworks = IPNetworkSet([])
+    /// Flow-log egress: bytes one interface sends to one outside address within `egressWindowSeconds` that count as large.
+    public var egressByteThreshold: Int64 = 500 * 1024 * 1024
+    /// Flow-log egress: the sliding window, in seconds.
+    public var egressWindowSeconds: Int64 = 3600
+    /// Service findings: GuardDuty/Macie findings below this severity are context only, not findings of their own.
+    public var serviceFindingMinimumSeverity: Severity = .low
+
+    /// Sensitivity labels per bucket (e.g. `pii`, `financial`), shown with each bucket an incident touched.
+    public var bucketLabels: [String: String] = [:]
+
     /// Known-bad callers: named lists of addresses and networks (Tor exits, threat feeds). Empty: detection quiet.
     public var threatLists: [ThreatList] = []
     /// Decoys: any read, list or policy change on them is a finding. Empty: detection quiet.

@@ -18,6 +18,8 @@ public struct ReadMinute: Sendable {
     public var first: EventReference
     /// The latest request.
     public var last: EventReference
+    /// Evidence sources of the reads, as bits: 1 CloudTrail, 2 server access logs.
+    public var origins: UInt8 = 0
 
     /// Starts a minute with one event.
     public init(_ event: ActivityEvent) {
@@ -37,6 +39,7 @@ public struct ReadMinute: Sendable {
         if buckets[bucket]?.ownerAccountId == nil, let owner = event.resources.first(where: { $0.type == "AWS::S3::Bucket" && $0.accountId != nil })?.accountId {
             buckets[bucket, default: BucketImpact()].ownerAccountId = owner
         }
+        origins |= event.origin == .serverAccessLog ? 2 : 1
         if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
         if event.failed {
             failed += 1
@@ -59,6 +62,7 @@ public struct ReadMinute: Sendable {
         keyHashes.formUnion(other.keyHashes)
         buckets.merge(other.buckets) { $0.merge($1) }
         accessKeys.merge(other.accessKeys, uniquingKeysWith: +)
+        origins |= other.origins
         if other.first < first { first = other.first }
         if last < other.last { last = other.last }
     }

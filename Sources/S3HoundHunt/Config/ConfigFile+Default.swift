@@ -16,6 +16,9 @@ extension ConfigFile {
     threat_lists = []
     # Our own address ranges (offices, VPN exits, NAT gateways): never "new" for a principal.
     allowed_cidrs = []
+    # AWS's published ip-ranges.json (https://ip-ranges.amazonaws.com/ip-ranges.json, downloaded by you):
+    # flow-log traffic to AWS addresses is then not counted as egress.
+    # aws_ip_ranges = "ip-ranges.json"
 
     [thresholds]
     # Bulk download: GetObject requests per window that always count as bulk (the runbook's alarm).
@@ -47,6 +50,11 @@ extension ConfigFile {
     short_expiration_days = 1
     # Events each per-event detection keeps in memory; further ones are only counted (the report says so).
     kept_events_per_detection = 200000
+    # Flow-log egress: bytes one instance sends to one outside address within the window.
+    egress_bytes = "500MiB"
+    egress_window = "1h"
+    # GuardDuty/Macie findings below this severity are context only (info, low, medium, high, critical).
+    service_finding_min_severity = "low"
 
     [detections]
     # Detection ids not to run (s3hound detections list shows them).
@@ -59,7 +67,7 @@ extension ConfigFile {
     canaries = []
 
     [buckets.labels]
-    # Sensitivity labels of buckets, kept with the configuration (reports will show them with Macie data).
+    # Sensitivity labels of buckets, shown in reports next to each bucket an incident touched.
     # "customer-records" = "pii"
 
     # Silence a known-benign pattern until a date. Every field given must match.

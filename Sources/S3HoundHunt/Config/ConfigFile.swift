@@ -15,6 +15,8 @@ public struct ConfigFile: Sendable {
     public var bucketLabels: [String: String] = [:]
     /// Threat-list files (relative paths are relative to the configuration file).
     public var threatListPaths: [String] = []
+    /// AWS's ip-ranges.json (`[network] aws_ip_ranges`), resolved against the file's folder.
+    public var awsIPRangesPath: String?
     /// History before the window used as baseline, when set.
     public var baselineSeconds: Int64?
     /// Keys that were set, for `flag overrides file` logic.
@@ -162,6 +164,12 @@ struct ConfigReader {
             case "short_expiration_days": config.detection.shortExpirationDays = try integer(entry)
             case "stream_window": config.detection.streamWindowSeconds = try duration(entry)
             case "kept_events_per_detection": config.detection.keptEventsPerDetection = try integer(entry, minimum: 1)
+            case "egress_bytes": config.detection.egressByteThreshold = try size(entry)
+            case "egress_window": config.detection.egressWindowSeconds = try duration(entry)
+            case "service_finding_min_severity":
+                let text = try string(entry)
+                guard let severity = Severity(rawValue: text) else { throw fail(entry.line, "'service_finding_min_severity' must be one of info, low, medium, high, critical") }
+                config.detection.serviceFindingMinimumSeverity = severity
             default:
                 throw fail(entry.line, "unknown threshold '\(entry.key)' (known: \(ConfigFile.thresholdNames.joined(separator: ", ")))")
             }
@@ -208,7 +216,10 @@ struct ConfigReader {
                     return network
                 }
                 config.detection.allowedNetworks = IPNetworkSet(config.detection.allowedNetworks.networks + networks)
-            default: throw fail(entry.line, "unknown key '\(entry.key)' in [network] (known: threat_lists, allowed_cidrs)")
+            case "aws_ip_ranges":
+                let path = try string(entry)
+                config.awsIPRangesPath = path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+            default: throw fail(entry.line, "unknown key '\(entry.key)' in [network] (known: threat_lists, allowed_cidrs, aws_ip_ranges)")
             }
         }
     }
@@ -216,7 +227,10 @@ struct ConfigReader {
     mutating func buckets(_ table: TOMLTable, _ config: inout ConfigFile) throws {
         for entry in table.entries {
             guard entry.key == "labels" else { throw fail(entry.line, "unknown key '\(entry.key)' in [buckets] (known: [buckets.labels])") }
-            for label in try self.table(entry).entries { config.bucketLabels[label.key] = try string(label) }
+            for label in try self.table(entry).entries {
+                config.bucketLabels[label.key] = try string(label)
+                config.detection.bucketLabels[label.key] = try string(label)
+            }
         }
     }
 
@@ -256,5 +270,6 @@ extension ConfigFile {
     /// Every threshold's configuration name.
     public static let thresholdNames = ["bulk_objects", "bulk_bytes", "bulk_window", "baseline_multiplier", "min_history_days", "incident_gap",
                                         "baseline", "enumeration_buckets", "denied_burst_calls", "denied_burst_buckets", "mass_delete_objects",
-                                        "presigned_ip_limit", "short_expiration_days", "stream_window", "kept_events_per_detection"]
+                                        "presigned_ip_limit", "short_expiration_days", "stream_window", "kept_events_per_detection",
+                                        "egress_bytes", "egress_window", "service_finding_min_severity"]
 }

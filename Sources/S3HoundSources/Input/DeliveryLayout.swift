@@ -21,9 +21,9 @@ public struct DeliveryLayout: Sendable {
         public var end: EventTime
     }
 
-    /// For a folder below `CloudTrail/<region>/`, the delivery span its `YYYY[/MM[/DD]]` names; nil elsewhere.
+    /// For a folder below `CloudTrail/<region>/` (or `vpcflowlogs/<region>/`), the delivery span its `YYYY[/MM[/DD]]` names; nil elsewhere.
     public static func folderSpan(_ components: [Substring]) -> Span? {
-        guard let anchor = components.lastIndex(where: { $0 == "CloudTrail" }), anchor + 1 < components.count else { return nil }
+        guard let anchor = components.lastIndex(where: { $0 == "CloudTrail" || $0 == "vpcflowlogs" }), anchor + 1 < components.count else { return nil }
         let dateParts = components[(anchor + 2)...]
         guard !dateParts.isEmpty, dateParts.count <= 3 else { return nil }
         let numbers = dateParts.map { Int($0) }

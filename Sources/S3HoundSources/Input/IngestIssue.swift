@@ -42,6 +42,12 @@ public struct FileReadResult: Sendable {
     public var issuesDropped = 0
     /// True when the file could not be read to the end (unreadable, truncated, not a log).
     public var incomplete = false
+    /// What the file held, as detected (or forced); nil when it was not recognised.
+    public var source: LogSourceType?
+    /// Archived GuardDuty/Macie findings skipped.
+    public var findingsSkippedArchived = 0
+    /// Sample GuardDuty/Macie findings skipped.
+    public var findingsSkippedSamples = 0
 
     /// Creates an empty result for a file.
     public init(file: String) { self.file = file }

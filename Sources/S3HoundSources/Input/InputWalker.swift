@@ -21,6 +21,9 @@ public struct InputWalker: Sendable {
         public var prunedFolders = 0
         /// Files skipped because they are not logs S3Hound reads (digests, its own metadata).
         public var ignored = 0
+
+        /// An empty plan.
+        public init() {}
     }
 
     /// What cannot be walked: a missing path.
@@ -80,7 +83,7 @@ public struct InputWalker: Sendable {
     }
 
     /// S3Hound's own files beside logs (ground truth, configuration, lists): `*.s3hound.json`, `.toml`, `.txt`.
-    static func isS3HoundFile(_ name: String) -> Bool {
+    public static func isS3HoundFile(_ name: String) -> Bool {
         name.hasSuffix(".s3hound.json") || name.hasSuffix(".s3hound.toml") || name.hasSuffix(".s3hound.txt")
     }
 

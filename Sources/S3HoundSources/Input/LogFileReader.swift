@@ -1,74 +1,89 @@
 import Foundation
 import S3HoundCore
 
-/// Reads one log file (plain or gzip, any supported JSON layout) and hands each event to a sink.
+/// Reads one log file — plain or gzip; CloudTrail JSON, S3 server access logs, VPC Flow Logs, or
+/// GuardDuty/Macie findings, told apart by content — and hands what it holds to a sink.
 public struct LogFileReader: Sendable {
     /// Bytes read from disk per call.
     public var chunkSize: Int
     /// Issues kept per file before they are only counted.
     public var issuesPerFile: Int
+    /// Reads every file as this kind instead of detecting it.
+    public var forcedSource: LogSourceType?
+    /// Archived and sample findings: skipped unless asked.
+    public var findingOptions: ServiceFindingParser.Options
+    /// Largest findings document read (findings files are parsed whole).
+    public var maximumFindingsDocumentBytes: Int
 
     /// Creates a reader.
-    public init(chunkSize: Int = 1 << 20, issuesPerFile: Int = 20) {
-        self.chunkSize = chunkSize; self.issuesPerFile = issuesPerFile
+    public init(chunkSize: Int = 1 << 20, issuesPerFile: Int = 20, forcedSource: LogSourceType? = nil,
+                findingOptions: ServiceFindingParser.Options = .init(), maximumFindingsDocumentBytes: Int = 512 << 20) {
+        self.chunkSize = chunkSize; self.issuesPerFile = issuesPerFile; self.forcedSource = forcedSource
+        self.findingOptions = findingOptions; self.maximumFindingsDocumentBytes = maximumFindingsDocumentBytes
     }
 
-    /// Reads `input`, calling `sink` for every event; damaged records are skipped and reported in the result.
+    /// Reads `input`, calling `sink` for every event (flow records and findings are dropped).
     public func read(_ input: LogInput, sink: (ActivityEvent) -> Void) -> FileReadResult {
-        var result = FileReadResult(file: input.displayName)
+        withoutActuallyEscaping(sink) { sink in read(input, into: ClosureSink(sink)) }
+    }
+
+    /// Reads `input` into `sink`; damaged records are skipped and reported in the result.
+    public func read<Sink: EventSink>(_ input: LogInput, into sink: Sink) -> FileReadResult {
         let fd: Int32
         switch input {
         case .standardInput: fd = 0
+        case .remote:
+            var result = FileReadResult(file: input.displayName)
+            result.note(IngestIssue(file: input.displayName, message: "an S3 object needs a fetcher (ParallelIngest.fetcher); not read"), limit: issuesPerFile)
+            result.incomplete = true
+            return result
         case .file(let path):
             fd = open(path, O_RDONLY)
             guard fd >= 0 else {
+                var result = FileReadResult(file: input.displayName)
                 result.note(IngestIssue(file: input.displayName, message: "cannot open: \(String(cString: strerror(errno))) — check the path and permissions"), limit: issuesPerFile)
                 result.incomplete = true
                 return result
             }
         }
         defer { if fd != 0 { close(fd) } }
-
-        var splitter = RecordSplitter()
-        var decoder: GzipDecoder?
-        var decided = false
-        var recordIndex = 0
-        var readBuffer = [UInt8](repeating: 0, count: chunkSize)
-        let limit = issuesPerFile
-        let name = input.displayName
-
-        func handle(_ piece: RecordSplitter.Piece) {
-            switch piece {
-            case .record(let bytes, let offset):
-                CloudTrailRecordParser.parse(bytes) { outcome in
-                    switch outcome {
-                    case .event(let event):
-                        result.records += 1
-                        sink(event)
-                    case .failure(let relative, let reason):
-                        result.skipped += 1
-                        result.note(IngestIssue(file: name, recordIndex: recordIndex, byteOffset: offset + relative, message: reason + "; record skipped"), limit: limit)
-                    }
-                    recordIndex += 1
-                }
-            case .damaged(let offset, let reason):
-                result.skipped += 1
-                result.note(IngestIssue(file: name, recordIndex: recordIndex, byteOffset: offset, message: reason + "; skipped"), limit: limit)
-                recordIndex += 1
+        return read(name: input.displayName, into: sink) { buffer in
+            while true {
+                let count = Foundation.read(fd, buffer.baseAddress, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                return count < 0 ? .failure(String(cString: strerror(errno))) : .success(count)
             }
         }
+    }
 
-        func feedText(_ text: UnsafeRawBufferPointer) {
-            result.bytes += Int64(text.count)
-            splitter.feed(text, emit: handle)
+    /// Reads bytes already in memory (an object fetched from S3) named `name`, exactly as a file.
+    public func read<Sink: EventSink>(bytes: [UInt8], name: String, into sink: Sink) -> FileReadResult {
+        var position = 0
+        return read(name: name, into: sink) { buffer in
+            let count = min(buffer.count, bytes.count - position)
+            if count > 0 {
+                bytes.withUnsafeBytes { source in buffer.baseAddress!.copyMemory(from: source.baseAddress! + position, byteCount: count) }
+            }
+            position += count
+            return .success(count)
         }
+    }
+
+    /// The shared loop: pulls chunks from `next` (bytes read, 0 at the end), un-gzips when needed, routes the text.
+    private func read<Sink: EventSink>(name: String, into sink: Sink,
+                                       next: (UnsafeMutableRawBufferPointer) -> Result<Int, ReadFailure>) -> FileReadResult {
+        var router = TextRouter(reader: self, name: name, sink: sink)
+        var decoder: GzipDecoder?
+        var decided = false
+        var readBuffer = [UInt8](repeating: 0, count: chunkSize)
 
         while true {
-            let count = readBuffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                result.note(IngestIssue(file: name, message: "read failed: \(String(cString: strerror(errno)))"), limit: limit)
-                result.incomplete = true
+            let outcome = readBuffer.withUnsafeMutableBytes { next($0) }
+            guard case .success(let count) = outcome else {
+                if case .failure(let failure) = outcome {
+                    router.result.note(IngestIssue(file: name, message: "read failed: \(failure.message)"), limit: issuesPerFile)
+                }
+                router.result.incomplete = true
                 break
             }
             if count == 0 { break }
@@ -80,46 +95,59 @@ public struct LogFileReader: Sendable {
                 }
                 if let decoder {
                     do {
-                        try decoder.decode(chunk, output: feedText)
+                        try decoder.decode(chunk) { router.feed($0) }
                     } catch {
-                        result.note(IngestIssue(file: name, byteOffset: decoder.compressedOffset, message: "\(error); the rest of this file is unreadable"), limit: limit)
-                        result.incomplete = true
+                        router.result.note(IngestIssue(file: name, byteOffset: decoder.compressedOffset, message: "\(error); the rest of this file is unreadable"), limit: issuesPerFile)
+                        router.result.incomplete = true
                         return true
                     }
                 } else {
-                    feedText(chunk)
+                    router.feed(chunk)
                 }
-                return splitter.layout == .notJSON
+                return router.rejected
             }
             if stop { break }
         }
-        if let decoder, !result.incomplete {
+        if let decoder, !router.result.incomplete {
             do { try decoder.finish() } catch {
-                result.note(IngestIssue(file: name, byteOffset: decoder.compressedOffset, message: "\(error); records before the cut were read"), limit: limit)
-                result.incomplete = true
+                router.result.note(IngestIssue(file: name, byteOffset: decoder.compressedOffset, message: "\(error); records before the cut were read"), limit: issuesPerFile)
+                router.result.incomplete = true
             }
         }
-        if splitter.layout == .notJSON {
-            let head = String(decoding: splitter.leadingBytes, as: UTF8.self)
-            result.note(IngestIssue(file: name, byteOffset: 0, message: "not CloudTrail JSON (starts with \"\(head)\"); file skipped"), limit: limit)
-            result.incomplete = true
-        } else {
-            splitter.finish(emit: handle)
-        }
-        return result
+        router.finish()
+        return router.result
     }
+}
+
+/// Why a read failed (the system's words).
+struct ReadFailure: Error {
+    let message: String
+}
+
+extension Result where Failure == ReadFailure {
+    static func failure(_ message: String) -> Result { .failure(ReadFailure(message: message)) }
+}
+
+/// Adapts a closure to a sink of events.
+private final class ClosureSink: EventSink {
+    let body: (ActivityEvent) -> Void
+    init(_ body: @escaping (ActivityEvent) -> Void) { self.body = body }
+    func consume(_ event: ActivityEvent) { body(event) }
 }
 
 /// One input to read: a file path or standard input.
 public enum LogInput: Hashable, Sendable {
     case file(String)
     case standardInput
+    /// An object in S3, fetched by `ParallelIngest`'s fetcher.
+    case remote(bucket: String, key: String)
 
-    /// The name used in messages: the path, or `-` for standard input.
+    /// The name used in messages: the path, `-` for standard input, `s3://bucket/key` for an object.
     public var displayName: String {
         switch self {
         case .file(let path): return path
         case .standardInput: return "-"
+        case .remote(let bucket, let key): return "s3://\(bucket)/\(key)"
         }
     }
 }

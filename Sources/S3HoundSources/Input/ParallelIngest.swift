@@ -5,6 +5,18 @@ import S3HoundCore
 public protocol EventSink: AnyObject, SendableMetatype {
     /// Takes one event.
     func consume(_ event: ActivityEvent)
+    /// Told before each file is read, so a sink can treat files differently (default: nothing).
+    func begin(_ input: LogInput)
+    /// Takes one VPC flow-log record (default: ignored).
+    func consume(flow: FlowRecord)
+    /// Takes one GuardDuty or Macie finding (default: ignored).
+    func consume(serviceFinding: ServiceFinding)
+}
+
+extension EventSink {
+    public func begin(_ input: LogInput) {}
+    public func consume(flow: FlowRecord) {}
+    public func consume(serviceFinding: ServiceFinding) {}
 }
 
 /// Progress of a scan, for a progress line.
@@ -25,6 +37,8 @@ public struct ParallelIngest: Sendable {
     public var workers: Int
     /// The per-file reader.
     public var reader: LogFileReader
+    /// Fetches `.remote` inputs (an S3 object's bytes); called on worker threads, may block.
+    public var fetcher: (@Sendable (String, String) throws -> [UInt8])?
 
     /// Creates an ingest with `workers` threads.
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, reader: LogFileReader = LogFileReader()) {
@@ -39,10 +53,24 @@ public struct ParallelIngest: Sendable {
         let shared = SharedState(count: inputs.count)
         let box = UncheckedBox(sinks)
         let reader = self.reader
+        let fetcher = self.fetcher
         DispatchQueue.concurrentPerform(iterations: threadCount) { worker in
             let sink = box.value[worker]
             while let index = shared.next() {
-                let result = reader.read(inputs[index]) { sink.consume($0) }
+                sink.begin(inputs[index])
+                let result: FileReadResult
+                if case .remote(let bucket, let key) = inputs[index], let fetcher {
+                    do {
+                        result = reader.read(bytes: try fetcher(bucket, key), name: inputs[index].displayName, into: sink)
+                    } catch {
+                        var failed = FileReadResult(file: inputs[index].displayName)
+                        failed.note(IngestIssue(file: failed.file, message: "could not be fetched: \(error)"), limit: reader.issuesPerFile)
+                        failed.incomplete = true
+                        result = failed
+                    }
+                } else {
+                    result = reader.read(inputs[index], into: sink)
+                }
                 let snapshot = shared.finish(index, result)
                 progress?(snapshot, result)
             }

@@ -1,0 +1,29 @@
+import Foundation
+import S3HoundAWS
+
+/// Where `hunt s3://…` lists and fetches log objects. The live implementation is `S3ObjectSource`;
+/// tests may pass any other (the contract: `list` returns every key under the prefix, `fetch` the
+/// object's bytes, both throwing errors that say what to do).
+public protocol RemoteObjectSource: Sendable {
+    /// Every object under `prefix` in `bucket`: key and size.
+    func list(bucket: String, prefix: String) async throws -> [(key: String, size: Int64)]
+    /// The bytes of one object.
+    func fetch(bucket: String, key: String) async throws -> [UInt8]
+}
+
+/// Lists and fetches through S3's ListObjectsV2 (paginated) and GetObject, signed with the user's credentials.
+public struct S3ObjectSource: RemoteObjectSource {
+    /// The client.
+    public var client: S3Client
+
+    /// Creates a source over a client.
+    public init(client: S3Client) { self.client = client }
+
+    public func list(bucket: String, prefix: String) async throws -> [(key: String, size: Int64)] {
+        try await client.listObjectsV2(bucket: bucket, prefix: prefix.isEmpty ? nil : prefix).map { ($0.key, $0.size) }
+    }
+
+    public func fetch(bucket: String, key: String) async throws -> [UInt8] {
+        [UInt8](try await client.getObject(bucket: bucket, key: key))
+    }
+}
