@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "S3HoundSourcesTests", dependencies: ["S3HoundSources"]),
         .testTarget(name: "S3HoundDetectionsTests", dependencies: ["S3HoundDetections"]),
         .testTarget(name: "S3HoundReportTests", dependencies: ["S3HoundReport"]),
-        .testTarget(name: "S3HoundAWSTests", dependencies: ["S3HoundAWS", "S3HoundTestSupport"]),
+        .testTarget(name: "S3HoundAWSTests", dependencies: ["S3HoundAWS", "S3HoundTestSupport", "S3HoundHunt"]),
         .testTarget(name: "S3HoundBaselineTests", dependencies: ["S3HoundBaseline", "S3HoundDetections"]),
         .testTarget(name: "S3HoundSimulatorTests", dependencies: ["S3HoundSimulator", "S3HoundSources"]),
         .testTarget(name: "S3HoundResponseTests", dependencies: ["S3HoundResponse", "S3HoundAWS", "S3HoundTestSupport"]),
