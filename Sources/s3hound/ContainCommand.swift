@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import S3HoundHunt
 import S3HoundCore
 import S3HoundResponse
 
@@ -160,20 +161,10 @@ enum ResponseCLI {
         SafeTerminal.text(String(describing: error))
     }
 
-    /// Runs async work to completion from a synchronous command (the root command is not async).
+    /// Runs async work to completion from a synchronous command (the root command is not async), on the
+    /// shared blocking bridge (its own executor, so it never waits on the cooperative pool it blocks).
     static func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let box = Box<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.value = await body()
-            done.signal()
-        }
-        done.wait()
-        return box.value!
-    }
-
-    private final class Box<T: Sendable>: @unchecked Sendable {
-        var value: T?
+        BlockingAsync.run(body)
     }
 }
 

@@ -3,10 +3,11 @@ import Dispatch
 /// Runs async work from a synchronous caller (a reader thread, the CLI, or a test already on Swift's
 /// cooperative pool) and waits for it. The work runs on its own dispatch-backed executor, not on the
 /// cooperative pool: blocking cooperative threads while work waits for one would deadlock.
-enum BlockingAsync {
+public enum BlockingAsync {
     static let executor = DispatchTaskExecutor()
 
-    static func run<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) throws -> Value {
+    /// Runs `work` to completion and returns its value or rethrows its error.
+    public static func run<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) throws -> Value {
         let box = ResultBox<Value>()
         let done = DispatchSemaphore(value: 0)
         Task(executorPreference: executor) {
@@ -15,6 +16,12 @@ enum BlockingAsync {
         }
         done.wait()
         return try box.result!.get()
+    }
+
+    /// Runs non-throwing `work` to completion and returns its value.
+    public static func run<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
+        // The body cannot throw, so neither can this.
+        try! run { () async throws -> Value in await work() }
     }
 
     private final class ResultBox<Value>: @unchecked Sendable {
