@@ -97,7 +97,20 @@ public final class MotoServer: Sendable {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Ports handed out in this process: two suites starting at once must never get the same one (the kernel
+    /// may return a just-closed port again, and the second moto would then fail to bind while its readiness
+    /// check is answered by the first).
+    private static let handedOut = PortRegistry()
+
     private static func freePort() throws -> Int {
+        for _ in 0..<50 {
+            let port = try ephemeralPort()
+            if handedOut.claim(port) { return port }
+        }
+        throw SetupError(description: "no unused local port found for moto_server")
+    }
+
+    private static func ephemeralPort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw SetupError(description: "socket() failed: \(errno)") }
         defer { close(descriptor) }
@@ -164,4 +177,16 @@ public struct MotoServerTrait: SuiteTrait, TestScoping {
 extension Trait where Self == MotoServerTrait {
     /// Starts a real moto server for the suite.
     public static var motoServer: Self { Self() }
+}
+
+/// The set of ports already given to a server in this process.
+private final class PortRegistry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ports: Set<Int> = []
+
+    /// True when `port` was not handed out before (and now is).
+    func claim(_ port: Int) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return ports.insert(port).inserted
+    }
 }
