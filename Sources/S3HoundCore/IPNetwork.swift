@@ -17,6 +17,8 @@ public struct IPAddressValue: Hashable, Sendable, Codable, CustomStringConvertib
     /// Parses dotted-quad IPv4 or IPv6 text (with `::` compression, an embedded IPv4 tail, a `%zone`
     /// suffix, or `[brackets]`); nil for anything else.
     public init?(_ text: String) {
+        // Most addresses in logs are plain IPv4: read those from the bytes, without splitting.
+        if let value = Self.parseIPv4Bytes(text) { self.init(high: 0, low: UInt64(value), isIPv4: true); return }
         var text = Substring(text)
         if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
         if let zone = text.firstIndex(of: "%") { text = text[..<zone] }
@@ -68,6 +70,30 @@ public struct IPAddressValue: Hashable, Sendable, Codable, CustomStringConvertib
         let hex = groups.map { String($0, radix: 16) }
         guard bestStart >= 0 else { return hex.joined(separator: ":") }
         return hex[..<bestStart].joined(separator: ":") + "::" + hex[(bestStart + bestLength)...].joined(separator: ":")
+    }
+
+    /// `a.b.c.d` with one to three decimal digits per part, each at most 255; nil for anything else
+    /// (the general parser then decides).
+    static func parseIPv4Bytes(_ text: String) -> UInt32? {
+        var value: UInt32 = 0
+        var part: UInt32 = 0
+        var digits = 0
+        var parts = 0
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                digits += 1
+                guard digits <= 3 else { return nil }
+                part = part * 10 + UInt32(byte - 48)
+            } else if byte == UInt8(ascii: ".") {
+                guard digits > 0, part <= 255, parts < 3 else { return nil }
+                value = value << 8 | part
+                parts += 1; part = 0; digits = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, part <= 255, parts == 3 else { return nil }
+        return value << 8 | part
     }
 
     static func parseIPv4(_ text: Substring) -> UInt32? {

@@ -74,7 +74,7 @@ public struct HuntEngine: Sendable {
         let configuration = options.configuration
         let eventDetections = detections.compactMap { $0 as? any EventDetection }
         let streamDetections = detections.compactMap { $0 as? any StreamDetection }
-        let reader = LogFileReader(forcedSource: options.forcedSource, findingOptions: options.findingOptions)
+        let reader = LogFileReader(forcedSource: options.forcedSource, findingOptions: options.findingOptions, jsonParser: options.jsonParser)
         // Fetching overlaps parsing: with S3 objects, twice as many workers as cores.
         var ingest = ParallelIngest(workers: fetcher == nil ? options.workers : options.workers * 2, reader: reader)
         ingest.fetcher = fetcher

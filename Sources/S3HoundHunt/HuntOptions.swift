@@ -26,6 +26,8 @@ public struct HuntOptions: Sendable {
     public var forcedSource: LogSourceType?
     /// Archived and sample GuardDuty/Macie findings: skipped unless asked.
     public var findingOptions = ServiceFindingParser.Options()
+    /// Which JSON reader turns CloudTrail records into events (`--json-parser`).
+    public var jsonParser: CloudTrailJSONParser = .fast
     /// `hunt --learn`: learn the files new to the store while reading them (commit with `BaselineLearner.commit`).
     public var learning: (learner: BaselineLearner, plan: BaselineLearner.Plan)?
     /// Lists and fetches `s3://` paths; required when `paths` holds any.

@@ -16,18 +16,38 @@ enum JSONText {
     /// line separators) as `\uXXXX` escapes: still the same JSON string, but safe to `cat`.
     /// They can only occur inside strings, so escaping them never changes the document's meaning.
     static func escapeInvisibles(_ json: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            let v = scalar.value
-            let invisible = v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
-            if invisible {
-                let hex = String(v, radix: 16, uppercase: false)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        // DEL is 7F; U+0080–U+009F are C2 80–9F; U+2028–U+202E are E2 80 A8–AE; U+2066–U+2069 are E2 81 A6–A9.
+        let bytes = Array(json.utf8)
+        var out = [UInt8]()
+        var copied = 0
+        var i = 0
+        func escape(_ scalar: UInt32, length: Int) {
+            if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+            out.append(contentsOf: bytes[copied..<i])
+            let hex = String(scalar, radix: 16, uppercase: false)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            i += length
+            copied = i
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x7F {
+                escape(0x7F, length: 1)
+            } else if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+                escape(UInt32(bytes[i + 1]), length: 2)
+            } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
+                let scalar = 0x2000 | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                if (0x2028...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar) {
+                    escape(scalar, length: 3)
+                } else {
+                    i += 1
+                }
             } else {
-                out.append(scalar)
+                i += 1
             }
         }
-        return String(out)
+        guard copied > 0 else { return json }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -27,6 +27,7 @@ struct BenignActivity {
             webServer(&day)
             reportExporter(&day)
         }
+        if !population.crowd.members.isEmpty { crowd(&day) }
     }
 
     func random(_ actor: String, _ day: DayPlan) -> SimulationRandom {

@@ -6,14 +6,16 @@ public enum OrganisationFiles {
     /// The threat list the configuration names (relative to it).
     public static let threatListFileName = "tor-exits.s3hound.txt"
 
-    /// The configuration text for the simulated account.
-    static func config(account: String) -> String {
-        """
+    /// The configuration text for the simulated account; `otherAccounts` (the crowd's) are ours too.
+    static func config(account: String, otherAccounts: [String] = []) -> String {
+        let own = ([account] + otherAccounts).map { "\"\($0)\"" }.joined(separator: ", ")
+        let crowdNote = otherAccounts.isEmpty ? "" : "# The crowd's principals also belong to the organisation's other accounts.\n"
+        return """
         # Written by s3hound simulate: the configuration this organisation keeps next to its logs.
         # Hunt with: s3hound hunt DIR --config DIR/\(configFileName)
 
         [accounts]
-        own = ["\(account)"]
+        \(crowdNote)own = [\(own)]
         # The nightly backup copies into the DR account's bucket.
         trusted = ["\(Catalog.drAccount)"]
 

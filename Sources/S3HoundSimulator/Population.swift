@@ -43,15 +43,17 @@ struct Population {
     let account: String
     let fixedIdentities: [Identity]
     let clients: [Client]
+    /// The extra principals of `--crowd` (their IAM users and clients come after the fixed ones).
+    let crowd: Crowd
     let analyticsRole = RoleDefinition(name: "analytics-batch", roleId: "AROA5Q2R7HNB3ANLYTCS1")
     let backupRole = RoleDefinition(name: "nightly-backup", roleId: "AROA5Q2R7HNB3BCKUPNT2")
     let ciRole = RoleDefinition(name: "ci-deploy", roleId: "AROA5Q2R7HNB3CIDPLY03")
     let webServerRole = RoleDefinition(name: "web-server", roleId: "AROA5Q2R7HNB3WEBSRV05")
     let reportExporterRole = RoleDefinition(name: "report-exporter", roleId: "AROA5Q2R7HNB3RPTEXP06")
 
-    init(account: String) {
+    init(account: String, crowd crowdSize: Int = 0, seed: UInt64 = 1) {
         self.account = account
-        fixedIdentities = [
+        var fixedIdentities: [Identity] = [
             .iamUser(account: account, userName: "developer-jane", principalId: Population.janePrincipalId, accessKeyId: Population.janeAccessKey),
             .iamUser(account: account, userName: "developer-raj", principalId: "AIDA5Q2R7HNB3RAJDEV02", accessKeyId: "AKIA5Q2R7HNB3RJ4KD7M"),
             .iamUser(account: account, userName: "developer-lena", principalId: "AIDA5Q2R7HNB3LENADEV3", accessKeyId: "AKIA5Q2R7HNB3LN8QP2C"),
@@ -59,6 +61,7 @@ struct Population {
             .service("cloudtrail.amazonaws.com"),
             .anonymous(),
         ]
+        var clients: [Client]
         let janeCLI = "aws-cli/2.15.30 Python/3.11.8 Darwin/23.3.0 exe/x86_64 prompt/off command/s3.cp"
         let janeList = "aws-cli/2.15.30 Python/3.11.8 Darwin/23.3.0 exe/x86_64 prompt/off command/s3.ls"
         clients = [
@@ -86,6 +89,13 @@ struct Population {
             Client(sourceIP: Population.rajVPNIP, userAgent: Population.curlUserAgent),
             Client(sourceIP: Population.vendorIP, userAgent: "aws-sdk-java/2.21.29 Linux/5.10.201-191.748.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/17.0.9+8-LTS Java/17.0.9 vendor/Amazon.com_Inc. exec-env/AWS_ECS_EC2 io/sync http/Apache cfg/retry-mode/standard"),
         ]
+        crowd = crowdSize > 0
+            ? Crowd(size: crowdSize, seed: seed, account: account, firstIdentity: Int32(fixedIdentities.count), firstClient: Int32(clients.count))
+            : Crowd()
+        fixedIdentities += crowd.identities
+        clients += crowd.clients
+        self.fixedIdentities = fixedIdentities
+        self.clients = clients
     }
 }
 

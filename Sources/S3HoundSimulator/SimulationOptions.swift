@@ -18,6 +18,9 @@ public struct SimulationOptions: Sendable {
     public var account: String
     /// Which benign population to write; the catalog scenarios always use `.organisation`.
     public var population: SimulatedPopulation
+    /// Extra benign principals (people and workloads, some in the organisation's other accounts) with steady
+    /// habits and many addresses, for realistic cardinality; 0 writes the population alone.
+    public var crowd: Int
 
     /// The default end of the period: 2026-02-24T00:00:00Z, so the attack happens on 2026-02-23.
     public static let defaultEnd = EventTime(secondsSinceEpoch: 1_771_891_200)
@@ -25,10 +28,14 @@ public struct SimulationOptions: Sendable {
     /// Creates options; everything but the scenario has a default.
     public init(scenario: Scenario, seed: UInt64 = 1, days: Int = 21, end: EventTime = SimulationOptions.defaultEnd,
                 scale: Double = 1.0, attackObjects: Int? = nil, account: String = "123456789012",
-                population: SimulatedPopulation = .classic) {
+                population: SimulatedPopulation = .classic, crowd: Int = 0) {
         self.scenario = scenario; self.seed = seed; self.days = days; self.end = end
         self.scale = scale; self.attackObjects = attackObjects; self.account = account; self.population = population
+        self.crowd = crowd
     }
+
+    /// The largest `crowd`.
+    public static let maximumCrowd = 100_000
 
     /// The population actually written: `.organisation` for every scenario but the first three, whatever was asked.
     public var effectivePopulation: SimulatedPopulation {

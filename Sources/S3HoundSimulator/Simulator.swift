@@ -22,7 +22,7 @@ public struct Simulator: Sendable {
     public func write(to directory: URL) throws -> SimulationResult {
         try validate()
         try prepare(directory)
-        let population = Population(account: options.account)
+        let population = Population(account: options.account, crowd: options.crowd, seed: options.seed)
         let catalog = Catalog(account: options.account, seed: options.seed)
         var benign = BenignActivity(population: population, catalog: catalog, seed: options.seed, scale: options.scale,
                                     firstDayStart: options.firstDayStart)
@@ -66,7 +66,9 @@ public struct Simulator: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try output.write(GroundTruth.fileName, Array(try encoder.encode(truth)) + [0x0A])
         if benign.organisation {
-            try output.write(OrganisationFiles.configFileName, Array(OrganisationFiles.config(account: options.account).utf8))
+            let otherAccounts = population.crowd.members.isEmpty ? [] : Crowd.otherAccounts
+            try output.write(OrganisationFiles.configFileName,
+                             Array(OrganisationFiles.config(account: options.account, otherAccounts: otherAccounts).utf8))
             try output.write(OrganisationFiles.threatListFileName, Array(OrganisationFiles.threatList.utf8))
         }
         return SimulationResult(logFiles: files.map(\.path), digestFiles: writer.digestFiles,
@@ -85,6 +87,9 @@ public struct Simulator: Sendable {
         }
         if let objects = options.attackObjects, options.scenario != .benign, objects < 1 || objects > 10_000_000 {
             throw SimulationError.invalidOption("attack objects must be between 1 and 10000000 (got \(objects))")
+        }
+        guard options.crowd >= 0, options.crowd <= SimulationOptions.maximumCrowd else {
+            throw SimulationError.invalidOption("crowd must be between 0 and \(SimulationOptions.maximumCrowd) (got \(options.crowd))")
         }
         guard options.account.count == 12, options.account.allSatisfy(\.isASCIIDigit) else {
             throw SimulationError.invalidOption("account must be 12 digits (got \(options.account))")

@@ -150,6 +150,12 @@ struct Hunt: ParsableCommand {
     @Flag(name: .customLong("include-sample-findings"), help: "Also read GuardDuty/Macie sample findings (service.additionalInfo.sample).")
     var includeSampleFindings = false
 
+    @Option(name: .customLong("json-parser"), help: ArgumentHelp("reference reads CloudTrail JSON with Foundation's JSONDecoder — slower; for checking the fast scanner and for benchmarks.", valueName: "parser"))
+    var jsonParser: CloudTrailJSONParser = .fast
+
+    @Option(name: .customLong("read-totals"), help: ArgumentHelp("Also write GetObject requests and bytes sent out per principal and source IP (from the same pass) as CSV into this new file; an existing file is never overwritten.", valueName: "file"))
+    var readTotals: String?
+
     @Option(help: ArgumentHelp("Reader threads (default: all cores).", valueName: "n"))
     var jobs: Int?
 
@@ -182,6 +188,9 @@ struct Hunt: ParsableCommand {
         if let baselineMultiplier, baselineMultiplier < 1 { throw ValidationError("--baseline-multiplier must be at least 1 (it multiplies the principal's busiest window).") }
         if let minHistoryDays, minHistoryDays < 0 { throw ValidationError("--min-history-days cannot be negative.") }
         if let shortExpirationDays, shortExpirationDays < 0 { throw ValidationError("--short-expiration-days cannot be negative.") }
+        if let readTotals, FileManager.default.fileExists(atPath: readTotals) {
+            throw ValidationError("--read-totals \(readTotals) already exists and S3Hound never overwrites a file: choose another name or remove it first.")
+        }
         if learn && noState { throw ValidationError("--learn and --no-state contradict each other: drop one.") }
         if learn && paths.contains(where: S3Location.isS3) { throw ValidationError("--learn reads local files only: download the logs, or learn them with s3hound baseline learn after copying.") }
         for path in paths where S3Location.isS3(path) && S3Location(path) == nil {
@@ -199,9 +208,9 @@ struct Hunt: ParsableCommand {
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let throttle = ProgressThrottle()
         let engine = HuntEngine(options: options, detections: DetectionCatalog.all.filter { !file.disabledDetections.contains(type(of: $0).metadata.id) })
-        let outcome: HuntEngine.Outcome
+        let scan: HuntEngine.Scan
         do {
-            outcome = try engine.run { progress, file in
+            scan = try engine.scan { progress, file in
                 for issue in file.issues { Terminal.error("s3hound: warning: \(issue)") }
                 if file.issuesDropped > 0 { Terminal.error("s3hound: warning: \(SafeText.terminal(file.file)): \(file.issuesDropped) more problem(s) in this file not shown") }
                 if showProgress, throttle.due() {
@@ -215,12 +224,16 @@ struct Hunt: ParsableCommand {
             Terminal.error("s3hound: error: \(error)")
             throw ExitCode(ExitStatus.couldNotRun)
         }
+        let outcome = engine.analyze(scan)
+        // The process ends after this command: freeing millions of tallies one by one would cost seconds.
+        KeptUntilExit.keep(scan)
         if showProgress { Terminal.clearProgress() }
         let summary = outcome.report.summary
         if outcome.filesOpened.isEmpty && summary.filesPruned == 0 {
             Terminal.error("s3hound: error: no log files found in \(paths.map(SafeText.terminal).joined(separator: ", ")) — point at a CloudTrail log file or folder.")
             throw ExitCode(ExitStatus.couldNotRun)
         }
+        if let readTotals { try write(scan.activity.readTotals, to: readTotals) }
         Terminal.output(try ReportRenderer.render(outcome.report, as: format, minimumSeverity: minSeverity))
         if !quiet { Terminal.error(summaryLine(outcome)) }
         if let store = options.store, let learning = options.learning, let learned = outcome.learned {
@@ -228,6 +241,16 @@ struct Hunt: ParsableCommand {
         }
         if case .severity(let threshold) = failOn, outcome.report.incidents.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(ExitStatus.foundIncidents)
+        }
+    }
+
+    /// `--read-totals`: the CSV, into a new file (an existing one is never replaced).
+    private func write(_ totals: [ReadTotal], to path: String) throws {
+        do {
+            try Data(ReadTotalsCSV.render(totals).utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        } catch {
+            Terminal.error("s3hound: error: --read-totals \(SafeText.terminal(path)) could not be written (\(error.localizedDescription)); S3Hound never overwrites a file: choose a new name.")
+            throw ExitCode(ExitStatus.couldNotRun)
         }
     }
 
@@ -296,6 +319,7 @@ struct Hunt: ParsableCommand {
         }
         options.configuration = configuration
         options.forcedSource = sourceType
+        options.jsonParser = jsonParser
         if pullFindings {
             do {
                 let pulled = try FindingsPuller.pull(profile: profile, region: region, since: options.since.map { $0.adding(seconds: -options.baselineSeconds) })
@@ -396,6 +420,7 @@ enum FailThreshold: ExpressibleByArgument, CaseIterable, Equatable {
 extension Severity: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension LogSourceType: ExpressibleByArgument {}
+extension CloudTrailJSONParser: ExpressibleByArgument {}
 
 /// Lets a progress line update at most ten times a second.
 final class ProgressThrottle: @unchecked Sendable {

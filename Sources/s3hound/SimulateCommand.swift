@@ -97,6 +97,14 @@ struct Simulate: ParsableCommand {
         hunt with --config DIR/config.s3hound.toml. --population classic writes the logs of \
         the first three scenarios as earlier versions did, with no configuration.
 
+        --crowd N adds N principals with steady habits to any scenario, for the cardinality of a \
+        large organisation (benchmarks, load tests): people (IAM users working weekdays at their \
+        time zone's hours from an office, a home and, for half of them, a pool of 10-60 mobile or \
+        VPN addresses) and workloads (roles running at a few fixed hours every day through the VPC \
+        endpoint or a NAT gateway), three in ten in the organisation's other accounts (listed as \
+        own accounts in DIR/config.s3hound.toml). 2,000 members use about 26,600 addresses; \
+        their volumes also multiply by --scale.
+
         The ground truth (principal, access key, source IP, objects, bytes, window, buckets, \
         the detections that must fire; for full-story also what each other source shows) is \
         written to DIR/scenario.s3hound.json; hunts skip \
@@ -111,6 +119,7 @@ struct Simulate: ParsableCommand {
           s3hound simulate --scenario cross-account-copy --out /tmp/copy --days 10
           s3hound simulate --scenario full-story --out /tmp/story --days 14 --scale 0.3
           s3hound simulate --scenario benign --out /tmp/big --days 30 --scale 10
+          s3hound simulate --scenario benign --out /tmp/crowd --days 30 --scale 0.5 --crowd 2000
 
         Standard output gets only the output directory; a summary goes to standard error.
         """)
@@ -139,7 +148,13 @@ struct Simulate: ParsableCommand {
     @Option(help: ArgumentHelp("The benign population: organisation adds DR-account backups, a web server and a report exporter, and writes DIR/config.s3hound.toml; classic (only for benign, bulk-download, cross-account-copy) writes what earlier versions wrote.", valueName: "population"))
     var population: SimulatedPopulation = .organisation
 
+    @Option(help: ArgumentHelp("Extra benign principals with steady habits and many addresses (people and workloads), for realistic cardinality; 0 adds none.", valueName: "n"))
+    var crowd: Int = 0
+
     func validate() throws {
+        if crowd < 0 || crowd > SimulationOptions.maximumCrowd {
+            throw ValidationError("--crowd must be between 0 and \(SimulationOptions.maximumCrowd): it is the number of extra principals.")
+        }
         if days < 1 || days > 3660 {
             throw ValidationError("--days must be between 1 and 3660: it is the number of whole UTC days of logs to write.")
         }
@@ -173,7 +188,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let options = SimulationOptions(scenario: scenario, seed: seed, days: days, end: EventTime(iso8601: end)!,
-                                        scale: scale, attackObjects: attackObjects, population: population)
+                                        scale: scale, attackObjects: attackObjects, population: population, crowd: crowd)
         let directory = URL(fileURLWithPath: out)
         let started = Date()
         let result: SimulationResult

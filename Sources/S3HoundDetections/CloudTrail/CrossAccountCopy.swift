@@ -83,7 +83,7 @@ public struct CrossAccountCopy: EventDetection {
 
     /// The bucket of `x-amz-copy-source` (`bucket/key`, `/bucket/key?versionId=…`, URL-encoded).
     static func bucket(fromCopySource copySource: String) -> String? {
-        var text = copySource.contains("%") ? (copySource.removingPercentEncoding ?? copySource) : copySource
+        var text = copySource.utf8.contains(UInt8(ascii: "%")) ? (copySource.removingPercentEncoding ?? copySource) : copySource
         if text.hasPrefix("/") { text.removeFirst() }
         if text.hasPrefix("arn:") {
             // Access point form: arn:aws:s3:region:account:accesspoint/name/object/key

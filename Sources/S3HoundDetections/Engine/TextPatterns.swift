@@ -5,6 +5,9 @@ public struct SubstringList: Hashable, Sendable, Codable, ExpressibleByArrayLite
     public let texts: [String]
     private let needles: [[UInt8]]
     private let byFirstByte: [[Int]]
+    /// Pairs of bytes (lower-cased) that start some needle, as a 65,536-bit set: most positions of a
+    /// value start no needle, and are passed on one load.
+    private let pairs: [UInt64]
 
     /// Creates the list.
     public init(_ texts: [String]) {
@@ -13,6 +16,15 @@ public struct SubstringList: Hashable, Sendable, Codable, ExpressibleByArrayLite
         var table = Array(repeating: [Int](), count: 256)
         for (index, needle) in needles.enumerated() where !needle.isEmpty { table[Int(needle[0])].append(index) }
         byFirstByte = table
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for needle in needles where !needle.isEmpty {
+            let seconds = needle.count == 1 ? Array(0...255) : [Int(needle[1])]
+            for second in seconds {
+                let pair = Int(needle[0]) << 8 | second
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        self.pairs = pairs
     }
 
     public init(arrayLiteral elements: String...) { self.init(elements) }
@@ -22,18 +34,20 @@ public struct SubstringList: Hashable, Sendable, Codable, ExpressibleByArrayLite
         var value = value
         return value.withUTF8 { bytes -> String? in
             let count = bytes.count
-            for start in 0..<count {
-                let candidates = byFirstByte[Int(asciiLower(bytes[start]))]
-                if candidates.isEmpty { continue }
-                for index in candidates {
-                    let needle = needles[index]
-                    guard start + needle.count <= count else { continue }
-                    var equal = true
-                    for offset in 1..<max(1, needle.count) where asciiLower(bytes[start + offset]) != needle[offset] { equal = false; break }
-                    if equal { return texts[index] }
+            return pairs.withUnsafeBufferPointer { pairs -> String? in
+                for start in 0..<count {
+                    let pair = Int(asciiLower(bytes[start])) << 8 | (start + 1 < count ? Int(asciiLower(bytes[start + 1])) : 0)
+                    guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    for index in byFirstByte[Int(asciiLower(bytes[start]))] {
+                        let needle = needles[index]
+                        guard start + needle.count <= count else { continue }
+                        var equal = true
+                        for offset in 1..<max(1, needle.count) where asciiLower(bytes[start + offset]) != needle[offset] { equal = false; break }
+                        if equal { return texts[index] }
+                    }
                 }
+                return nil
             }
-            return nil
         }
     }
 
@@ -52,7 +66,7 @@ public struct SubstringList: Hashable, Sendable, Codable, ExpressibleByArrayLite
 public struct KeyPatternList: Hashable, Sendable, Codable, ExpressibleByArrayLiteral {
     /// The patterns, as configured.
     public let patterns: [String]
-    private let compiled: [(bytes: [UInt8], hasSlash: Bool)]
+    private let compiled: [(bytes: [UInt8], hasSlash: Bool, tail: [UInt8])]
 
     /// Creates the list.
     public init(_ patterns: [String]) {
@@ -60,7 +74,9 @@ public struct KeyPatternList: Hashable, Sendable, Codable, ExpressibleByArrayLit
         compiled = patterns.map { pattern in
             var bytes = Array(pattern.utf8).map(asciiLower)
             while bytes.first == UInt8(ascii: "/") { bytes.removeFirst() }
-            return (bytes, bytes.contains(UInt8(ascii: "/")))
+            // The literal end after the last wildcard: every key a pattern matches ends with it.
+            let tail = Array(bytes.suffix(from: (bytes.lastIndex { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ?? -1) + 1))
+            return (bytes, bytes.contains(UInt8(ascii: "/")), tail)
         }
     }
 
@@ -68,9 +84,20 @@ public struct KeyPatternList: Hashable, Sendable, Codable, ExpressibleByArrayLit
 
     /// The first pattern the key matches, if any.
     public func firstMatch(key: String) -> String? {
-        let bytes = Array(key.utf8).map(asciiLower)
+        guard !compiled.isEmpty else { return nil }
+        var key = key
+        return key.withUTF8 { raw in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { lowered in
+                for index in 0..<raw.count { lowered[index] = asciiLower(raw[index]) }
+                return firstMatch(lowered: UnsafeBufferPointer(lowered))
+            }
+        }
+    }
+
+    private func firstMatch(lowered bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? 0
         for (index, pattern) in compiled.enumerated() {
+            if pattern.tail.count > bytes.count || !bytes[(bytes.count - pattern.tail.count)...].elementsEqual(pattern.tail) { continue }
             if pattern.hasSlash {
                 // The whole key, or any suffix starting after a "/".
                 var start = 0
@@ -96,7 +123,7 @@ public struct KeyPatternList: Hashable, Sendable, Codable, ExpressibleByArrayLit
 }
 
 /// Glob match of `*` and `?` over lower-cased bytes, iterative with single backtracking point.
-func glob(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+func glob<Text: Collection<UInt8>>(_ pattern: ArraySlice<UInt8>, _ text: Text) -> Bool where Text.Index == Int {
     var p = pattern.startIndex, t = text.startIndex
     var starP: Int? = nil, starT = text.startIndex
     while t < text.endIndex {

@@ -1,3 +1,4 @@
+import CS3HoundScan
 import S3HoundCore
 
 /// Reads one CloudTrail record (or an EventBridge envelope around one, or a `{"Records":[…]}` object)
@@ -19,23 +20,59 @@ enum CloudTrailRecordParser {
                 emit(.failure(offset: scanner.index, reason: "a record must be a JSON object"))
                 return
             }
-            var detailRange: Range<Int>?
-            var recordsRange: Range<Int>?
-            try scanner.forEachMember { s, key in
-                if keyIs(key, "detail"), try s.peekKind() == .object {
-                    let start = s.index
-                    try s.skipValue()
-                    detailRange = start..<s.index
-                } else if keyIs(key, "Records"), try s.peekKind() == .array {
-                    let start = s.index
-                    try s.skipValue()
-                    recordsRange = start..<s.index
-                } else {
-                    try builder.read(key: key, from: &s)
-                }
+            let nested = try readMembers(&scanner, into: &builder)
+            finish(bytes, builder, nested, emit: emit)
+        } catch let error as JSONScanError {
+            emit(.failure(offset: error.offset, reason: error.reason.hasPrefix("field") ? error.reason : "invalid JSON: \(error.reason)"))
+        } catch {
+            emit(.failure(offset: 0, reason: "\(error)"))
+        }
+    }
+
+    /// The single-pass path: parses the object at the start of `text` (which may go on past it) and
+    /// returns where it ends — or nil, having emitted nothing, when it is not a well-formed record
+    /// (broken JSON, a field of the wrong type, or cut off by the end of `text`). The caller then
+    /// cuts the record out the slow way and `parse` reports what is wrong with it, so both paths
+    /// report exactly the same events and damage.
+    /// With `refusingNewlines` (JSON lines), a record spread over several lines is left to the slow way too.
+    static func parseLeading(_ text: UnsafeRawBufferPointer, refusingNewlines: Bool, emit: (Outcome) -> Void) -> Int? {
+        var builder = RecordFields()
+        var scanner = JSONScanner(text)
+        guard let nested = try? readMembers(&scanner, into: &builder) else { return nil }
+        let end = scanner.index
+        if refusingNewlines, let base = text.baseAddress,
+           s3h_find_byte(base.assumingMemoryBound(to: UInt8.self), end, 0, 0x0A) < end { return nil }
+        finish(UnsafeRawBufferPointer(rebasing: text[0..<end]), builder, nested, emit: emit)
+        return end
+    }
+
+    /// Where a `detail` object or a `Records` array sits in the value, when it has one.
+    private struct Nested { var detail: Range<Int>?; var records: Range<Int>? }
+
+    /// Reads the members of the object at the scanner's position into `builder`.
+    private static func readMembers(_ scanner: inout JSONScanner, into builder: inout RecordFields) throws -> Nested {
+        var nested = Nested()
+        try scanner.forEachMember { s, key in
+            if keyIs(key, "detail"), try s.peekKind() == .object {
+                let start = s.index
+                try s.skipValue()
+                nested.detail = start..<s.index
+            } else if keyIs(key, "Records"), try s.peekKind() == .array {
+                let start = s.index
+                try s.skipValue()
+                nested.records = start..<s.index
+            } else {
+                try builder.read(key: key, from: &s)
             }
-            if builder.eventName == nil, let recordsRange {
-                var records = JSONScanner(bytes, index: recordsRange.lowerBound)
+        }
+        return nested
+    }
+
+    /// Emits the record read, or the records of the `Records` array or `detail` object it wraps.
+    private static func finish(_ bytes: UnsafeRawBufferPointer, _ builder: RecordFields, _ nested: Nested, emit: (Outcome) -> Void) {
+        if builder.eventName == nil, let recordsRange = nested.records {
+            var records = JSONScanner(bytes, index: recordsRange.lowerBound)
+            do {
                 try records.forEachElement { element, _ in
                     let start = element.index
                     try element.skipValue()
@@ -43,15 +80,15 @@ enum CloudTrailRecordParser {
                         emit(outcome.shifted(by: start))
                     }
                 }
-            } else if builder.eventName == nil, let detailRange {
-                parse(UnsafeRawBufferPointer(rebasing: bytes[detailRange])) { emit($0.shifted(by: detailRange.lowerBound)) }
-            } else {
-                emit(builder.build(bytes))
+            } catch let error as JSONScanError {
+                emit(.failure(offset: error.offset, reason: "invalid JSON: \(error.reason)"))
+            } catch {
+                emit(.failure(offset: 0, reason: "\(error)"))
             }
-        } catch let error as JSONScanError {
-            emit(.failure(offset: error.offset, reason: error.reason.hasPrefix("field") ? error.reason : "invalid JSON: \(error.reason)"))
-        } catch {
-            emit(.failure(offset: 0, reason: "\(error)"))
+        } else if builder.eventName == nil, let detailRange = nested.detail {
+            parse(UnsafeRawBufferPointer(rebasing: bytes[detailRange])) { emit($0.shifted(by: detailRange.lowerBound)) }
+        } else {
+            emit(builder.build(bytes))
         }
     }
 }
@@ -92,13 +129,18 @@ struct RecordFields {
     var bytesIn: Int64?
     var authenticationMethod: String?
     var sseApplied: String?
+    /// The SSE-C request header: `SSE_C` unless `additionalEventData.SSEApplied` says otherwise.
+    var customerAlgorithm: String?
     var resources: [EventResource] = []
 
     mutating func read(key: UnsafeRawBufferPointer, from s: inout JSONScanner) throws {
         if keyIs(key, "eventTime") {
             guard try s.peekKind() == .string else { throw JSONScanError(offset: s.index, reason: "field 'eventTime' should be an ISO-8601 string") }
             let raw = try s.rawString()
-            if let parsed = EventTime.parse(raw.bytes) { eventTime = parsed } else { eventTimeText = String(decoding: raw.bytes, as: UTF8.self) }
+            if raw.hasEscapes {
+                var text = try JSONScanner.unescape(raw.bytes, at: s.index)
+                if let parsed = text.withUTF8({ EventTime.parse(UnsafeRawBufferPointer($0)) }) { eventTime = parsed } else { eventTimeText = text }
+            } else if let parsed = EventTime.parse(raw.bytes) { eventTime = parsed } else { eventTimeText = String(decoding: raw.bytes, as: UTF8.self) }
         } else if keyIs(key, "eventName") { eventName = try s.scalarText(field: "eventName")
         } else if keyIs(key, "eventSource") { eventSource = try s.scalarText(field: "eventSource")
         } else if keyIs(key, "eventID") { eventID = try s.scalarText(field: "eventID")
@@ -154,8 +196,8 @@ struct RecordFields {
             } else if keyIs(key, "x-amz-copy-source") { copySource = try s.scalarText(field: "requestParameters.x-amz-copy-source")
             } else if keyIs(key, "x-amz-server-side-encryption-aws-kms-key-id") {
                 kmsKeyId = try s.scalarText(field: "requestParameters.x-amz-server-side-encryption-aws-kms-key-id")
-            } else if keyIs(key, "x-amz-server-side-encryption-customer-algorithm"), sseApplied == nil {
-                if let algorithm = try s.scalarText(field: "requestParameters.x-amz-server-side-encryption-customer-algorithm"), !algorithm.isEmpty { sseApplied = "SSE_C" }
+            } else if keyIs(key, "x-amz-server-side-encryption-customer-algorithm") {
+                customerAlgorithm = try s.scalarText(field: "requestParameters.x-amz-server-side-encryption-customer-algorithm")
             } else { try s.skipValue() }
         }
     }
@@ -214,7 +256,8 @@ struct RecordFields {
             userAgent: userAgent, errorCode: errorCode, errorMessage: errorMessage, recipientAccountId: recipientAccountId, readOnly: readOnly,
             vpcEndpointId: vpcEndpointId, identity: identity, bucketName: bucketName, objectKey: objectKey, host: host,
             copySource: copySource, bytesTransferredOut: bytesOut, bytesTransferredIn: bytesIn,
-            authenticationMethod: authenticationMethod, sseApplied: sseApplied, kmsKeyId: kmsKeyId,
+            authenticationMethod: authenticationMethod,
+            sseApplied: sseApplied ?? ((customerAlgorithm ?? "").isEmpty ? nil : "SSE_C"), kmsKeyId: kmsKeyId,
             requestParametersJSON: requestParametersRange.flatMap { range in
                 ActivityEvent.keepsRequestParameters(eventName) ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) : nil
             },

@@ -1,3 +1,4 @@
+import CS3HoundScan
 import S3HoundCore
 
 /// A forward-only JSON scanner over one record's bytes: reads the values it is asked for and skips
@@ -5,6 +6,8 @@ import S3HoundCore
 struct JSONScanner {
     let bytes: UnsafeRawBufferPointer
     var index: Int
+    /// Objects and arrays open around the scanner's position (the record itself is 1 inside it).
+    private(set) var depth = 0
 
     init(_ bytes: UnsafeRawBufferPointer, index: Int = 0) { self.bytes = bytes; self.index = index }
 
@@ -44,12 +47,20 @@ struct JSONScanner {
     /// Iterates the members of an object, calling `body` with each key's raw bytes; `body` must consume the value.
     mutating func forEachMember(_ body: (inout JSONScanner, UnsafeRawBufferPointer) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
+        depth += 1
+        defer { depth -= 1 }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return }
         while true {
             let key = try rawString()
             try expect(UInt8(ascii: ":"))
-            try body(&self, key.bytes)
+            if key.hasEscapes {
+                // `"event\u004eame"` is the key eventName: compare keys by what they say.
+                var name = try JSONScanner.unescape(key.bytes, at: index)
+                try name.withUTF8 { try body(&self, UnsafeRawBufferPointer($0)) }
+            } else {
+                try body(&self, key.bytes)
+            }
             skipWhitespace()
             guard index < bytes.count else { throw JSONScanError(offset: index, reason: "object not closed") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -61,6 +72,8 @@ struct JSONScanner {
     /// Iterates the elements of an array; `body` must consume each element.
     mutating func forEachElement(_ body: (inout JSONScanner, Int) throws -> Void) throws {
         try expect(UInt8(ascii: "["))
+        depth += 1
+        defer { depth -= 1 }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }
         var position = 0
@@ -81,19 +94,32 @@ struct JSONScanner {
     mutating func rawString() throws -> RawString {
         try expect(UInt8(ascii: "\""))
         let start = index
-        var escapes = false
-        while index < bytes.count {
-            let b = bytes[index]
-            if b == UInt8(ascii: "\"") {
-                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                return RawString(bytes: raw, hasEscapes: escapes)
-            }
-            if b == UInt8(ascii: "\\") { escapes = true; index += 2; continue }
-            if b < 0x20 { throw JSONScanError(offset: index, reason: "control character inside a string") }
-            index += 1
+        var end = 0
+        var flags: UInt32 = 0
+        let status = s3h_string_scan(base, bytes.count, start, &end, &flags)
+        guard status == Int32(S3H_OK) else { throw Self.error(status, at: end, stringStart: start) }
+        index = end + 1
+        return RawString(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), hasEscapes: flags & UInt32(S3H_STRING_ESCAPED) != 0)
+    }
+
+    /// The record's first byte, for the C scanning loops.
+    private var base: UnsafePointer<UInt8>? { bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) }
+
+    /// Nesting allowed in a record, counted from its top (Foundation's JSONDecoder refuses documents deeper than 512).
+    static let maximumDepth = 512
+
+    /// The scan error for a status of the C scanner.
+    static func error(_ status: Int32, at offset: Int, stringStart: Int? = nil) -> JSONScanError {
+        switch status {
+        case Int32(S3H_END): return JSONScanError(offset: stringStart ?? offset, reason: stringStart != nil ? "string not closed" : "unexpected end of record")
+        case Int32(S3H_CONTROL): return JSONScanError(offset: offset, reason: "control character inside a string")
+        case Int32(S3H_ESCAPE): return JSONScanError(offset: offset, reason: "bad escape in a string")
+        case Int32(S3H_NUMBER): return JSONScanError(offset: offset, reason: "bad number")
+        case Int32(S3H_LITERAL): return JSONScanError(offset: offset, reason: "invalid literal (expected true, false or null)")
+        case Int32(S3H_DEPTH): return JSONScanError(offset: offset, reason: "objects and arrays nested more than \(maximumDepth) deep")
+        case Int32(S3H_UTF8): return JSONScanError(offset: offset, reason: "a string holds bytes that are not UTF-8")
+        default: return JSONScanError(offset: offset, reason: "unexpected character")
         }
-        throw JSONScanError(offset: start, reason: "string not closed")
     }
 
     /// Reads a string value.
@@ -106,7 +132,7 @@ struct JSONScanner {
     mutating func scalarText(field: String) throws -> String? {
         switch try peekKind() {
         case .string: return try string()
-        case .null: index += 4; return nil
+        case .null: try skipValue(); return nil
         case .number, .bool:
             let start = index
             try skipValue()
@@ -119,7 +145,7 @@ struct JSONScanner {
     /// Reads a number (integer or float, or a numeric string) as a whole count; nil for null.
     mutating func integer(field: String) throws -> Int64? {
         switch try peekKind() {
-        case .null: index += 4; return nil
+        case .null: try skipValue(); return nil
         case .number:
             let start = index
             try skipValue()
@@ -137,7 +163,7 @@ struct JSONScanner {
     /// Reads a boolean (or the strings "true"/"false"); nil for null.
     mutating func boolean(field: String) throws -> Bool? {
         switch try peekKind() {
-        case .null: index += 4; return nil
+        case .null: try skipValue(); return nil
         case .bool:
             let value = bytes[index] == UInt8(ascii: "t")
             try skipValue()
@@ -152,34 +178,17 @@ struct JSONScanner {
         }
     }
 
-    /// Skips one value of any kind.
+    /// Skips one value of any kind, checking that it is valid JSON.
     mutating func skipValue() throws {
-        switch try peekKind() {
-        case .string: _ = try rawString()
-        case .object: try forEachMember { scanner, _ in try scanner.skipValue() }
-        case .array: try forEachElement { scanner, _ in try scanner.skipValue() }
-        case .null: try literal("null")
-        case .bool: if bytes[index] == UInt8(ascii: "t") { try literal("true") } else { try literal("false") }
-        case .number:
-            let start = index
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): index += 1
-                default:
-                    if index == start { throw JSONScanError(offset: index, reason: "bad number") }
-                    return
-                }
+        var end = 0
+        let status = s3h_skip_value(base, bytes.count, index, max(0, Self.maximumDepth - depth), &end)
+        guard status == Int32(S3H_OK) else {
+            if status == Int32(S3H_UNEXPECTED), end < bytes.count {
+                throw JSONScanError(offset: end, reason: "unexpected character '\(printable(bytes[end]))'")
             }
+            throw Self.error(status, at: end)
         }
-    }
-
-    private mutating func literal(_ word: StaticString) throws {
-        let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count,
-              memcmpBytes(bytes.baseAddress! + index, word.utf8Start, count) else {
-            throw JSONScanError(offset: index, reason: "invalid literal (expected \(word))")
-        }
-        index += count
+        index = end
     }
 
     static func parseNumber(_ text: UnsafeRawBufferPointer, field: String, at offset: Int) throws -> Int64 {

@@ -35,20 +35,53 @@ struct RecordSplitter {
     private var sawFirstRecord = false
     private var finishedContainer = false
 
+    /// Reads a record in one pass, given the text from its opening brace (which may go on past the
+    /// record) and the record's stream offset, and whether a newline inside it breaks it (JSON lines).
+    /// Returns the record's length when it read and reported it, or nil to let the splitter cut it out.
+    typealias RecordReader = (_ text: UnsafeRawBufferPointer, _ offset: Int, _ refusingNewlines: Bool) -> Int?
+
     /// Adds decompressed bytes; calls `emit` for each complete record.
     mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (Piece) -> Void) {
+        feed(chunk, reader: { _, _, _ in nil }, emit: emit)
+    }
+
+    /// Adds decompressed bytes, offering each record that starts in them to `reader` first (the
+    /// single-pass path); the splitter only cuts out the ones it declines (broken ones, or ones cut by
+    /// the end of the chunk). Between records, the chunk is scanned where it lies and only a partial
+    /// record at its end is copied, so a whole file handed over at once is never copied.
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, reader: RecordReader, emit: (Piece) -> Void) {
+        if buffer.isEmpty && !escapedAtEnd {
+            if layout == .undecided { decideLayout(chunk, final: false) }
+            if layout == .notJSON { buffer.append(contentsOf: chunk.prefix(16)); return }
+            if layout != .undecided {
+                scanned = 0
+                scan(chunk, reader: reader, emit: emit)
+                let keep = recordStart ?? scanned
+                buffer.append(contentsOf: chunk[keep...])
+                bufferOffset += keep
+                scanned -= keep
+                if recordStart != nil { recordStart = 0 }
+                return
+            }
+        }
         buffer.append(contentsOf: chunk)
         if escapedAtEnd { escapedAtEnd = false; scanned += 1 }
-        if layout == .undecided { decideLayout(final: false) }
-        guard layout != .undecided, layout != .notJSON else { return }
-        scan(emit: emit)
+        let data = buffer
+        data.withUnsafeBytes { bytes in
+            if layout == .undecided { decideLayout(bytes, final: false) }
+            guard layout != .undecided, layout != .notJSON else { return }
+            scan(bytes, reader: reader, emit: emit)
+        }
         compact()
     }
 
     /// Signals the end of input; reports a record left incomplete (a truncated file).
     mutating func finish(emit: (Piece) -> Void) {
-        if layout == .undecided { decideLayout(final: true) }
-        if layout != .notJSON { scan(emit: emit) }
+        let data = buffer
+        data.withUnsafeBytes { bytes in
+            if layout == .undecided { decideLayout(bytes, final: true) }
+            if layout != .notJSON { scan(bytes, reader: { _, _, _ in nil }, emit: emit) }
+        }
         if let start = recordStart {
             emit(.damaged(offset: bufferOffset + start, reason: "record cut short: the input ends inside it (truncated file?)"))
             recordStart = nil
@@ -61,9 +94,9 @@ struct RecordSplitter {
     /// First bytes of the text, for "not JSON" messages.
     var leadingBytes: [UInt8] { Array(buffer.prefix(16)) }
 
-    private mutating func decideLayout(final: Bool) {
+    private mutating func decideLayout(_ buffer: UnsafeRawBufferPointer, final: Bool) {
         var i = 0
-        skipSpace(&i)
+        Self.skipSpace(&i, in: buffer)
         guard i < buffer.count else { if final { layout = .objectStream }; return }
         switch buffer[i] {
         case UInt8(ascii: "["):
@@ -71,15 +104,15 @@ struct RecordSplitter {
         case UInt8(ascii: "{"):
             // `{ "Records" : [` opens a delivery file.
             var j = i + 1
-            skipSpace(&j)
+            Self.skipSpace(&j, in: buffer)
             let key = Array("\"Records\"".utf8)
             if j + key.count > buffer.count && !final { return }
-            if buffer.count >= j + key.count, Array(buffer[j..<(j + key.count)]) == key {
+            if buffer.count >= j + key.count, buffer[j..<(j + key.count)].elementsEqual(key) {
                 var k = j + key.count
-                skipSpace(&k)
+                Self.skipSpace(&k, in: buffer)
                 if k < buffer.count, buffer[k] == UInt8(ascii: ":") {
                     k += 1
-                    skipSpace(&k)
+                    Self.skipSpace(&k, in: buffer)
                     if k >= buffer.count && !final { return }
                     if k < buffer.count, buffer[k] == UInt8(ascii: "[") {
                         layout = .recordsWrapper; recordDepth = 2
@@ -93,14 +126,14 @@ struct RecordSplitter {
         }
     }
 
-    private func skipSpace(_ i: inout Int) {
+    private static func skipSpace(_ i: inout Int, in buffer: UnsafeRawBufferPointer) {
         while i < buffer.count, buffer[i] == 0x20 || buffer[i] == 0x0A || buffer[i] == 0x0D || buffer[i] == 0x09 || buffer[i] == 0xEF || buffer[i] == 0xBB || buffer[i] == 0xBF { i += 1 }
     }
 
-    private mutating func scan(emit: (Piece) -> Void) {
+    private mutating func scan(_ bytes: UnsafeRawBufferPointer, reader: RecordReader, emit: (Piece) -> Void) {
         // State lives in locals for the loop (this is the hottest loop of a hunt) and is written back after.
         var i = scanned
-        let count = buffer.count
+        let count = bytes.count
         var depth = self.depth
         var inString = self.inString
         var recordStart = self.recordStart
@@ -111,7 +144,7 @@ struct RecordSplitter {
         let layout = self.layout
         let base = bufferOffset
         var escapedAtEnd = false
-        buffer.withUnsafeBytes { bytes in
+        do {
             let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
             /// A JSON-lines record broken by a newline: report it and start afresh on the next line.
             func broken(at index: Int) {
@@ -148,6 +181,16 @@ struct RecordSplitter {
                 case 0x22:
                     inString = true
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    if b == UInt8(ascii: "{"), depth == recordDepth,
+                       let length = reader(UnsafeRawBufferPointer(rebasing: bytes[i..<count]), base + i, lineMode) {
+                        let last = i + length - 1
+                        if layout == .objectStream && !sawFirstRecord {
+                            lineMode = followedByNewline(after: last, bytes: bytes) && !bytes[i...last].contains(0x0A)
+                        }
+                        sawFirstRecord = true
+                        i = last + 1
+                        continue
+                    }
                     if depth == recordDepth {
                         if b == UInt8(ascii: "{") { recordStart = i } else if recordStart == nil {
                             emit(.damaged(offset: base + i, reason: "expected a record object but found an array"))

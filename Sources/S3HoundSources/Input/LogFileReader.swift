@@ -14,12 +14,16 @@ public struct LogFileReader: Sendable {
     public var findingOptions: ServiceFindingParser.Options
     /// Largest findings document read (findings files are parsed whole).
     public var maximumFindingsDocumentBytes: Int
+    /// Which JSON reader turns CloudTrail records into events.
+    public var jsonParser: CloudTrailJSONParser
 
     /// Creates a reader.
     public init(chunkSize: Int = 1 << 20, issuesPerFile: Int = 20, forcedSource: LogSourceType? = nil,
-                findingOptions: ServiceFindingParser.Options = .init(), maximumFindingsDocumentBytes: Int = 512 << 20) {
+                findingOptions: ServiceFindingParser.Options = .init(), maximumFindingsDocumentBytes: Int = 512 << 20,
+                jsonParser: CloudTrailJSONParser = .fast) {
         self.chunkSize = chunkSize; self.issuesPerFile = issuesPerFile; self.forcedSource = forcedSource
         self.findingOptions = findingOptions; self.maximumFindingsDocumentBytes = maximumFindingsDocumentBytes
+        self.jsonParser = jsonParser
     }
 
     /// Reads `input`, calling `sink` for every event (flow records and findings are dropped).
@@ -47,6 +51,7 @@ public struct LogFileReader: Sendable {
             }
         }
         defer { if fd != 0 { close(fd) } }
+        if fd != 0, let whole = readWhole(fd: fd, name: input.displayName, into: sink) { return whole }
         return read(name: input.displayName, into: sink) { buffer in
             while true {
                 let count = Foundation.read(fd, buffer.baseAddress, buffer.count)
@@ -58,12 +63,49 @@ public struct LogFileReader: Sendable {
 
     /// Reads bytes already in memory (an object fetched from S3) named `name`, exactly as a file.
     public func read<Sink: EventSink>(bytes: [UInt8], name: String, into sink: Sink) -> FileReadResult {
+        bytes.withUnsafeBytes { bytes in
+            readWhole(bytes, name: name, into: sink) ?? readStreaming(bytes: bytes, name: name, into: sink)
+        }
+    }
+
+    /// The fast path for a regular file that fits in memory: read it at once, decompress it at once.
+    /// Nil when the file is not such a file (the caller streams it from where it was).
+    private func readWhole<Sink: EventSink>(fd: Int32, name: String, into sink: Sink) -> FileReadResult? {
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size <= WholeGzip.maximumCompressedBytes else { return nil }
+        return WholeGzip.with { decoder -> FileReadResult in
+            guard decoder.readAll(from: fd, sizeHint: Int(status.st_size)) else {
+                var result = FileReadResult(file: name)
+                result.note(IngestIssue(file: name, message: "read failed: \(String(cString: strerror(errno)))"), limit: issuesPerFile)
+                result.incomplete = true
+                return result
+            }
+            return decoder.input.withUnsafeBytes { bytes in
+                readWhole(bytes, name: name, into: sink, decoder: decoder) ?? readStreaming(bytes: bytes, name: name, into: sink)
+            }
+        }
+    }
+
+    /// Decodes and routes `bytes` in one go; nil when they are gzip the fast decoder cannot decode
+    /// (damaged or truncated: the streaming path then says where, and keeps what came before).
+    private func readWhole<Sink: EventSink>(_ bytes: UnsafeRawBufferPointer, name: String, into sink: Sink, decoder: WholeGzip? = nil) -> FileReadResult? {
+        func route(_ text: UnsafeRawBufferPointer) -> FileReadResult {
+            var router = TextRouter(reader: self, name: name, sink: sink)
+            if !text.isEmpty { router.feed(text) }
+            router.finish()
+            return router.result
+        }
+        guard GzipDecoder.isGzip(bytes) else { return route(bytes) }
+        if let decoder { return decoder.decompress(bytes, route) }
+        return WholeGzip.with { $0.decompress(bytes, route) } ?? nil
+    }
+
+    /// Streams bytes in memory through the chunked path.
+    private func readStreaming<Sink: EventSink>(bytes: UnsafeRawBufferPointer, name: String, into sink: Sink) -> FileReadResult {
         var position = 0
         return read(name: name, into: sink) { buffer in
             let count = min(buffer.count, bytes.count - position)
-            if count > 0 {
-                bytes.withUnsafeBytes { source in buffer.baseAddress!.copyMemory(from: source.baseAddress! + position, byteCount: count) }
-            }
+            if count > 0 { buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + position, byteCount: count) }
             position += count
             return .success(count)
         }

@@ -94,6 +94,8 @@ struct TextRouter<Sink: EventSink> {
         guard start < head.count else { return nil }
         let text = UnsafeRawBufferPointer(rebasing: head[start...])
         if text[0] == UInt8(ascii: "{") || text[0] == UInt8(ascii: "[") {
+            // A CloudTrail delivery file says so in its first bytes: no need to scan its head for findings.
+            if startsWithRecordsKey(text) { return .cloudTrail }
             return ServiceFindingParser.sniff(text) ? .findings : .cloudTrail
         }
         let end = text.firstIndex(of: 0x0A) ?? text.count
@@ -101,6 +103,15 @@ struct TextRouter<Sink: EventSink> {
         if FlowLogFormat.looksLikeFlowLog(firstLine) { return .vpcFlowLog }
         if ServerAccessLogParser.looksLikeServerAccessLog(firstLine) { return .serverAccessLog }
         return nil
+    }
+
+    /// True for text starting `{"Records"` (white space allowed after the brace).
+    private static func startsWithRecordsKey(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard text.first == UInt8(ascii: "{") else { return false }
+        var i = 1
+        while i < text.count, [0x20, 0x0A, 0x0D, 0x09].contains(text[i]) { i += 1 }
+        let key = "\"Records\"".utf8
+        return text.count >= i + key.count && zip(text[i..<(i + key.count)], key).allSatisfy { $0 == $1 }
     }
 
     private static func mode(for source: LogSourceType) -> Mode {
@@ -117,8 +128,14 @@ struct TextRouter<Sink: EventSink> {
     private mutating func route(_ text: UnsafeRawBufferPointer) {
         switch mode {
         case .cloudTrail:
+            // Moved out (not copied) so the splitter's buffer stays uniquely referenced while it grows.
             var copy = splitter
-            copy.feed(text) { handleRecord($0) }
+            splitter = RecordSplitter()
+            if reader.jsonParser == .fast {
+                copy.feed(text, reader: { readRecord($0, offset: $1, refusingNewlines: $2) }) { handleRecord($0) }
+            } else {
+                copy.feed(text) { handleRecord($0) }
+            }
             splitter = copy
             if copy.layout == .notJSON {
                 head = copy.leadingBytes
@@ -143,10 +160,25 @@ struct TextRouter<Sink: EventSink> {
         }
     }
 
+    /// The single-pass path: reads the record at the start of `text` if it is well formed.
+    private mutating func readRecord(_ text: UnsafeRawBufferPointer, offset: Int, refusingNewlines: Bool) -> Int? {
+        CloudTrailRecordParser.parseLeading(text, refusingNewlines: refusingNewlines) { outcome in
+            switch outcome {
+            case .event(let event):
+                result.records += 1
+                sink.consume(event)
+            case .failure(let relative, let reason):
+                result.skipped += 1
+                note(offset: offset + relative, reason + "; record skipped")
+            }
+            recordIndex += 1
+        }
+    }
+
     private mutating func handleRecord(_ piece: RecordSplitter.Piece) {
         switch piece {
         case .record(let bytes, let offset):
-            CloudTrailRecordParser.parse(bytes) { outcome in
+            reader.jsonParser.parse(bytes) { outcome in
                 switch outcome {
                 case .event(let event):
                     result.records += 1

@@ -1,0 +1,347 @@
+#!/usr/bin/env python3
+"""S3Hound benchmark: `s3hound hunt` against DuckDB, jq and the gunzip floors on the same simulated logs.
+
+Run it through scripts/bench (which installs what is missing and builds the release binary):
+
+  scripts/bench                          # the 100k and 1m corpora, 3 runs each
+  scripts/bench --sizes 100k,1m,10m      # also the 10m corpus (BENCH_10M=1 does the same)
+  scripts/bench --runs 5 --parser both   # also hunt with --json-parser reference
+
+For each corpus (generated once into .build-bench/, keyed by its parameters) every tool computes the
+reference query — GetObject requests and bytes (additionalEventData.bytesTransferredOut) per principal
+and source IP — and the answers must agree exactly; any difference is printed as MISMATCH and the exit
+status is 1. The table gives wall and CPU time (user + system of the tool's processes), peak RSS, events/s
+and MB/s of uncompressed JSON, how many times faster s3hound is than each row (×DuckDB: DuckDB-best's wall
+time over the row's), and each row's wall time over the single-core libdeflate-gunzip floor (×floor).
+Results are also written as JSON to .build-bench/results-<date>.json.
+"""
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / ".build-bench"
+HERE = Path(__file__).resolve().parent
+
+# The corpora: 30 days (a week of baseline, then three weeks judged) of the benign scenario with a crowd,
+# so principals and source IPs have an organisation's cardinality. Scale and crowd were measured to land
+# near the named number of events (the simulator's volumes are random around their means).
+CORPORA = {
+    "100k": {"scenario": "benign", "days": 30, "scale": 0.3, "crowd": 200, "seed": 1},
+    "1m": {"scenario": "benign", "days": 30, "scale": 0.43, "crowd": 2000, "seed": 1},
+    "10m": {"scenario": "benign", "days": 30, "scale": 1.83, "crowd": 5000, "seed": 1},
+}
+LOG_GLOB = "AWSLogs/*/CloudTrail/*/*/*/*/*.json.gz"
+CORPUS_FILE = "bench.s3hound.json"  # hunts skip *.s3hound.json
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def corpus_directory(name, parameters):
+    p = parameters
+    return BENCH / f"corpus-{name}-{p['scenario']}-d{p['days']}-s{p['scale']}-c{p['crowd']}-seed{p['seed']}"
+
+
+def log_files(directory):
+    return sorted(directory.glob(LOG_GLOB))
+
+
+def write_file_list(files, path):
+    path.write_bytes(b"".join(os.fsencode(f) + b"\0" for f in files))
+
+
+def measure(argv, stdout=None, env=None):
+    """Runs a command; returns wall seconds, CPU seconds (user + system of it and its waited-for children),
+    peak RSS in MB (of its largest process), the exit status and standard error."""
+    with tempfile.TemporaryFile() as err:
+        out = open(stdout, "wb") if stdout else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            process = subprocess.Popen(argv, stdout=out, stderr=err, env=env)
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+        finally:
+            if stdout:
+                out.close()
+        err.seek(0)
+        return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rssMB": usage.ru_maxrss / 1024,
+                "status": process.returncode, "stderr": err.read().decode(errors="replace")}
+
+
+def read_answer(path, header=True):
+    """A totals CSV as {(principal, source_ip): (requests, bytes)}."""
+    with open(path, newline="") as handle:
+        rows = list(csv.reader(handle))
+    if header:
+        if not rows or rows[0] != ["principal", "source_ip", "requests", "bytes"]:
+            raise ValueError(f"{path}: header is {rows[:1]}")
+        rows = rows[1:]
+    answer = {}
+    for row in rows:
+        key = (row[0], row[1])
+        if key in answer:
+            raise ValueError(f"{path}: {key} appears twice")
+        answer[key] = (int(row[2]), int(float(row[3])))
+    return answer
+
+
+def generate(name, parameters, binary, regenerate):
+    """The corpus directory, generated when missing, with its description (events, bytes, cardinality)."""
+    directory = corpus_directory(name, parameters)
+    described = directory / CORPUS_FILE
+    if regenerate and directory.exists():
+        shutil.rmtree(directory)
+    if described.exists():
+        return directory, json.loads(described.read_text())
+    if directory.exists():
+        shutil.rmtree(directory)  # an interrupted generation
+    partial = directory.with_name(directory.name + ".partial")
+    if partial.exists():
+        shutil.rmtree(partial)
+    BENCH.mkdir(exist_ok=True)
+    p = parameters
+    log(f"bench: generating the {name} corpus ({p['days']} days, --scale {p['scale']}, --crowd {p['crowd']}) into {directory}")
+    run = measure([binary, "simulate", "--scenario", p["scenario"], "--out", str(partial), "--days", str(p["days"]),
+                   "--scale", str(p["scale"]), "--crowd", str(p["crowd"]), "--seed", str(p["seed"])])
+    if run["status"] != 0:
+        sys.exit(f"bench: simulate failed:\n{run['stderr']}")
+    partial.rename(directory)
+    files = log_files(directory)
+    listed = directory / "files.tmp"
+    write_file_list(files, listed)
+    size = subprocess.run(["sh", "-c", 'xargs -0 -a "$1" zcat -- | wc -c', "sh", str(listed)], check=True,
+                          capture_output=True, text=True).stdout
+    listed.unlink()
+    description = {
+        "name": name, "parameters": parameters, "generationSeconds": round(run["wall"], 1),
+        "simulator": run["stderr"].strip(), "files": len(files),
+        "gzipBytes": sum(f.stat().st_size for f in files), "jsonBytes": int(size),
+        "diskBytes": sum(f.stat().st_size for f in directory.rglob("*") if f.is_file()),
+    }
+    if have_duckdb():
+        stats = subprocess.run([sys.executable, str(HERE / "duckdb_totals.py"), "--mode", "stats", "--glob", str(directory / LOG_GLOB)],
+                               check=True, capture_output=True, text=True).stdout
+        description.update(json.loads(stats))
+    else:
+        description["events"] = int(run["stderr"].split(" events,")[0].rsplit(" ", 1)[1].replace(",", ""))
+    described.write_text(json.dumps(description, indent=2) + "\n")
+    return directory, description
+
+
+def have_duckdb():
+    try:
+        import duckdb  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+def hunt_supports(binary, flag):
+    return flag in subprocess.run([binary, "hunt", "--help"], capture_output=True, text=True).stdout
+
+
+class Tool:
+    """One row of the table: how to run it on a corpus and where its answer goes."""
+
+    def __init__(self, name, command, answer=None, header=True):
+        self.name, self.command, self.answer, self.header = name, command, answer, header
+
+
+def tools(args, directory, file_list, work):
+    config = directory / "config.s3hound.toml"
+    rows = []
+    parsers = {"fast": ["fast"], "reference": ["reference"], "both": ["fast", "reference"]}[args.parser]
+    for parser in parsers:
+        label = "s3hound hunt" if parser == "fast" else "s3hound hunt (reference parser)"
+        if parser == "reference" and not hunt_supports(args.binary, "--json-parser"):
+            log("bench: this s3hound has no --json-parser; the reference parser row is left out")
+            continue
+
+        def hunt(out, parser=parser):
+            argv = [args.binary, "hunt", str(directory), "--format", "json", "--quiet", "--fail-on", "none", "--read-totals", out]
+            if config.exists():
+                argv += ["--config", str(config)]
+            if parser != "fast":
+                argv += ["--json-parser", parser]
+            if args.jobs:
+                argv += ["--jobs", str(args.jobs)]
+            return argv
+        rows.append(Tool(label, hunt, answer="file"))
+    if have_duckdb():
+        for mode in ("best", "auto"):
+            rows.append(Tool(f"duckdb ({'explicit columns' if mode == 'best' else 'auto schema'})",
+                             lambda out, mode=mode: [sys.executable, str(HERE / "duckdb_totals.py"), "--mode", mode, "--glob",
+                                                     str(directory / LOG_GLOB), "--out", out, "--threads", str(args.duckdb_threads)],
+                             answer="file"))
+    else:
+        log("bench: DuckDB is not installed (python3 -m pip install duckdb): its rows are left out")
+    if shutil.which("jq"):
+        rows.append(Tool("jq", lambda out: ["sh", "-c", f'xargs -0 -a "$1" zcat -- | jq -n -r -f "$2"', "sh", str(file_list),
+                                            str(HERE / "read_totals.jq")], answer="stdout", header=False))
+    for floor, command in (("zcat | wc -c", "zcat --"), ("libdeflate-gunzip -c | wc -c", "libdeflate-gunzip -c")):
+        if shutil.which(command.split()[0]):
+            rows.append(Tool(floor, lambda out, command=command: ["sh", "-c", f'xargs -0 -a "$1" {command} | wc -c', "sh", str(file_list)],
+                             answer=None))
+        else:
+            log(f"bench: {command.split()[0]} is not installed: its floor row is left out")
+    return rows
+
+
+def bench_corpus(name, args):
+    directory, corpus = generate(name, CORPORA[name], args.binary, args.regenerate)
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{name}-", dir=BENCH))
+    file_list = work / "files"
+    files = log_files(directory)
+    write_file_list(files, file_list)
+    # Warm the page cache so every tool reads the files from memory, the first as the last.
+    subprocess.run(f'xargs -0 -a "{file_list}" cat > /dev/null', shell=True, check=True)
+    results, answers, failures = [], {}, []
+    for tool in tools(args, directory, file_list, work):
+        if tool.name == "jq" and corpus["events"] > args.jq_max_events:
+            log(f"bench: jq left out on {name} (more than {args.jq_max_events:,} events; --jq-max-events to change)")
+            continue
+        runs = []
+        for run in range(args.runs):
+            out = work / f"{len(results)}-{run}.csv"
+            argv = tool.command(str(out))
+            measured = measure(argv, stdout=out if tool.answer == "stdout" or tool.answer is None else work / "stdout")
+            if measured["status"] != 0:
+                failures.append(f"{tool.name} on {name} exited with {measured['status']}: {measured['stderr'][-2000:]}")
+                log(f"bench: FAILED {tool.name}: {measured['stderr'][-2000:]}")
+                break
+            runs.append(measured)
+            log(f"bench: {name} {tool.name} run {run + 1}/{args.runs}: {measured['wall']:.2f} s wall, {measured['cpu']:.2f} s CPU, "
+                f"{measured['rssMB']:.0f} MB")
+            if run == 0 and tool.answer:
+                answers[tool.name] = read_answer(out, header=tool.header)
+            if run == 0 and tool.answer is None:
+                counted = int(out.read_text().split()[0])
+                if counted != corpus["jsonBytes"]:
+                    failures.append(f"{tool.name} on {name} decompressed {counted:,} bytes, not {corpus['jsonBytes']:,}")
+            if run == 0 and tool.name.startswith("s3hound hunt"):
+                summary = json.loads((work / "stdout").read_text())["summary"]
+                if summary["records"] != corpus["events"] or summary["recordsSkipped"] != 0:
+                    failures.append(f"{tool.name} read {summary['records']:,} records of {corpus['events']:,} on {name} "
+                                    f"({summary['recordsSkipped']:,} skipped)")
+                if measured["stderr"].strip():
+                    failures.append(f"{tool.name} reported problems with the input on {name}: {measured['stderr'][:2000]}")
+            out.unlink(missing_ok=True)
+        if not runs:
+            continue
+        median = sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
+        results.append({"tool": tool.name, "wall": median["wall"], "cpu": median["cpu"], "rssMB": max(r["rssMB"] for r in runs),
+                        "runs": [{k: r[k] for k in ("wall", "cpu", "rssMB")} for r in runs]})
+    shutil.rmtree(work, ignore_errors=True)
+    failures += compare(name, answers)
+    return {"corpus": corpus, "results": results, "answersCompared": sorted(answers), "failures": failures}
+
+
+def compare(name, answers):
+    """Every answer must equal s3hound's (or, without it, the first one)."""
+    if len(answers) < 2:
+        return []
+    reference_name = "s3hound hunt" if "s3hound hunt" in answers else next(iter(answers))
+    reference = answers[reference_name]
+    failures = []
+    for tool, answer in answers.items():
+        if tool == reference_name or answer == reference:
+            continue
+        only_here = sorted(set(answer) - set(reference))[:5]
+        only_there = sorted(set(reference) - set(answer))[:5]
+        different = sorted(k for k in set(answer) & set(reference) if answer[k] != reference[k])[:5]
+        message = (f"MISMATCH on {name}: {tool} ({len(answer):,} rows) differs from {reference_name} ({len(reference):,} rows); "
+                   f"only in {tool}: {only_here}; only in {reference_name}: {only_there}; "
+                   f"different: {[(k, answer[k], reference[k]) for k in different]}")
+        failures.append(message)
+    return failures
+
+
+def table(outcome):
+    corpus, results = outcome["corpus"], outcome["results"]
+    walls = {r["tool"]: r["wall"] for r in results}
+    duck = walls.get("duckdb (explicit columns)")
+    floor = walls.get("libdeflate-gunzip -c | wc -c")
+    events, megabytes = corpus["events"], corpus["jsonBytes"] / 1e6
+    cardinality = ""
+    if "principals" in corpus:
+        cardinality = f", {corpus['principals']:,} principals, {corpus['sourceIPs']:,} source IPs"
+    lines = [f"{corpus['name']}: {events:,} events, {megabytes:,.1f} MB JSON ({corpus['gzipBytes'] / 1e6:,.1f} MB gzip, "
+             f"{corpus['files']:,} files){cardinality}",
+             f"{'tool':<32} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12} {'events/s':>12} {'MB/s':>8} {'×DuckDB':>8} {'×floor':>7}"]
+    for r in results:
+        speedup = f"{duck / r['wall']:.2f}" if duck else "-"
+        over_floor = f"{r['wall'] / floor:.2f}" if floor else "-"
+        lines.append(f"{r['tool']:<32} {r['wall']:>8.2f} {r['cpu']:>8.2f} {r['rssMB']:>12,.0f} {events / r['wall']:>12,.0f} "
+                     f"{megabytes / r['wall']:>8,.1f} {speedup:>8} {over_floor:>7}")
+    agreed = outcome["answersCompared"]
+    if agreed and not any(f.startswith("MISMATCH") for f in outcome["failures"]):
+        lines.append(f"answers agree exactly ({len(agreed)} tools: {', '.join(agreed)})")
+    return "\n".join(lines)
+
+
+def machine():
+    model = ""
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"cores": os.cpu_count(), "cpu": model, "platform": platform.platform(), "loadAverage": os.getloadavg()}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", required=True, help="the release s3hound")
+    default_sizes = os.environ.get("SIZES", "100k 1m").replace(",", " ").split()
+    if os.environ.get("BENCH_10M") == "1" and "10m" not in default_sizes:
+        default_sizes.append("10m")
+    parser.add_argument("--sizes", default=",".join(default_sizes), help="corpora to run, of 100k, 1m, 10m (default: 100k,1m; env SIZES)")
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "3")), help="runs of each tool; the median is reported")
+    parser.add_argument("--parser", choices=["fast", "reference", "both"], default=os.environ.get("PARSER", "fast"),
+                        help="the hunt's JSON reader (reference: --json-parser reference, when this s3hound has it)")
+    parser.add_argument("--jobs", type=int, default=int(os.environ["JOBS"]) if os.environ.get("JOBS") else None, help="hunt --jobs")
+    parser.add_argument("--duckdb-threads", type=int, default=2)
+    parser.add_argument("--jq-max-events", type=int, default=200_000, help="jq runs only on corpora this small (it is slow)")
+    parser.add_argument("--regenerate", action="store_true", help="write the corpora again")
+    args = parser.parse_args()
+    sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in CORPORA]
+    if unknown:
+        parser.error(f"unknown size {unknown}: choose from {', '.join(CORPORA)}")
+
+    outcomes = []
+    for name in sizes:
+        outcome = bench_corpus(name, args)
+        outcomes.append(outcome)
+        print(table(outcome) + "\n", flush=True)
+    failures = [f for o in outcomes for f in o["failures"]]
+    stamp = datetime.datetime.now().strftime("%Y-%m-%d")
+    path = BENCH / f"results-{stamp}.json"
+    number = 2
+    while path.exists():
+        path = BENCH / f"results-{stamp}-{number}.json"
+        number += 1
+    path.write_text(json.dumps({"date": datetime.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
+                                "binary": args.binary, "runs": args.runs, "parser": args.parser, "corpora": outcomes}, indent=2) + "\n")
+    print(f"results: {path.relative_to(ROOT)}")
+    for failure in failures:
+        print(f"\n*** {failure}", file=sys.stderr)
+    if failures:
+        print(f"\n*** bench: {len(failures)} problem(s), MISMATCH means the tools' answers differ", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+#ifndef S3H_SCAN_H
+#define S3H_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Outcomes of the scanning functions.
+enum {
+    S3H_OK = 0,
+    /// The text ended inside the value.
+    S3H_END = 1,
+    /// A byte that cannot start or continue the value here.
+    S3H_UNEXPECTED = 2,
+    /// A raw control character (below 0x20) inside a string.
+    S3H_CONTROL = 3,
+    /// A backslash not followed by a JSON escape.
+    S3H_ESCAPE = 4,
+    /// A number that breaks JSON's grammar (leading zero, lone '-', '1.', '1e').
+    S3H_NUMBER = 5,
+    /// A word that is not true, false or null.
+    S3H_LITERAL = 6,
+    /// Objects and arrays nested deeper than allowed.
+    S3H_DEPTH = 7,
+    /// Bytes inside a string that are not UTF-8.
+    S3H_UTF8 = 8,
+};
+
+/// Bit set in `*flags` by s3h_string_scan when the string holds an escape.
+#define S3H_STRING_ESCAPED 1u
+
+/// Scans a JSON string whose contents start at `start` (just after the opening quote).
+/// On S3H_OK, `*end` is the index of the closing quote; otherwise `*end` is where the problem is.
+/// Escapes are checked (`\uXXXX` needs four hex digits); raw control characters and bytes that are
+/// not UTF-8 (overlong forms, surrogates, beyond U+10FFFF, cut sequences) are refused.
+int s3h_string_scan(const uint8_t *p, size_t n, size_t start, size_t *end, unsigned *flags);
+
+/// Skips one complete JSON value starting at `start` (leading white space allowed), checking it
+/// against JSON's grammar without building anything. On S3H_OK, `*end` is the index just after the
+/// value; otherwise `*end` is where the problem is. Nesting deeper than `max_depth` is refused.
+int s3h_skip_value(const uint8_t *p, size_t n, size_t start, size_t max_depth, size_t *end);
+
+/// Index of the first byte equal to `byte` in p[start..<n], or n.
+size_t s3h_find_byte(const uint8_t *p, size_t n, size_t start, uint8_t byte);
+
+#endif
