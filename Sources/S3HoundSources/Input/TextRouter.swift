@@ -162,33 +162,26 @@ struct TextRouter<Sink: EventSink> {
 
     /// The single-pass path: reads the record at the start of `text` if it is well formed.
     private mutating func readRecord(_ text: UnsafeRawBufferPointer, offset: Int, refusingNewlines: Bool) -> Int? {
-        CloudTrailRecordParser.parseLeading(text, refusingNewlines: refusingNewlines) { outcome in
-            switch outcome {
-            case .event(let event):
-                result.records += 1
-                sink.consume(event)
-            case .failure(let relative, let reason):
-                result.skipped += 1
-                note(offset: offset + relative, reason + "; record skipped")
-            }
-            recordIndex += 1
+        CloudTrailRecordParser.parseLeading(text, refusingNewlines: refusingNewlines) { take($0, at: offset) }
+    }
+
+    /// Counts a parsed record and hands its event to the sink, or notes why it was skipped.
+    private mutating func take(_ outcome: CloudTrailRecordParser.Outcome, at offset: Int) {
+        switch outcome {
+        case .event(let event):
+            result.records += 1
+            sink.consume(event)
+        case .failure(let relative, let reason):
+            result.skipped += 1
+            note(offset: offset + relative, reason + "; record skipped")
         }
+        recordIndex += 1
     }
 
     private mutating func handleRecord(_ piece: RecordSplitter.Piece) {
         switch piece {
         case .record(let bytes, let offset):
-            reader.jsonParser.parse(bytes) { outcome in
-                switch outcome {
-                case .event(let event):
-                    result.records += 1
-                    sink.consume(event)
-                case .failure(let relative, let reason):
-                    result.skipped += 1
-                    note(offset: offset + relative, reason + "; record skipped")
-                }
-                recordIndex += 1
-            }
+            reader.jsonParser.parse(bytes) { take($0, at: offset) }
         case .damaged(let offset, let reason):
             result.skipped += 1
             note(offset: offset, reason + "; skipped")
