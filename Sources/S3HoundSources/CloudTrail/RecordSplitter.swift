@@ -58,9 +58,7 @@ struct RecordSplitter {
                 scan(chunk, reader: reader, emit: emit)
                 let keep = recordStart ?? scanned
                 buffer.append(contentsOf: chunk[keep...])
-                bufferOffset += keep
-                scanned -= keep
-                if recordStart != nil { recordStart = 0 }
+                dropped(keep)
                 return
             }
         }
@@ -95,34 +93,39 @@ struct RecordSplitter {
     var leadingBytes: [UInt8] { Array(buffer.prefix(16)) }
 
     private mutating func decideLayout(_ buffer: UnsafeRawBufferPointer, final: Bool) {
+        guard let decided = Self.layout(of: buffer, final: final) else { return }
+        layout = decided
+        recordDepth = decided == .recordsWrapper ? 2 : decided == .array ? 1 : 0
+    }
+
+    /// The layout the first bytes of a text show, or nil when they do not tell yet (`final`: no more
+    /// bytes will come, so decide with these).
+    static func layout(of buffer: UnsafeRawBufferPointer, final: Bool) -> Layout? {
         var i = 0
-        Self.skipSpace(&i, in: buffer)
-        guard i < buffer.count else { if final { layout = .objectStream }; return }
+        skipSpace(&i, in: buffer)
+        guard i < buffer.count else { return final ? .objectStream : nil }
         switch buffer[i] {
         case UInt8(ascii: "["):
-            layout = .array; recordDepth = 1
+            return .array
         case UInt8(ascii: "{"):
             // `{ "Records" : [` opens a delivery file.
             var j = i + 1
-            Self.skipSpace(&j, in: buffer)
+            skipSpace(&j, in: buffer)
             let key = Array("\"Records\"".utf8)
-            if j + key.count > buffer.count && !final { return }
+            if j + key.count > buffer.count && !final { return nil }
             if buffer.count >= j + key.count, buffer[j..<(j + key.count)].elementsEqual(key) {
                 var k = j + key.count
-                Self.skipSpace(&k, in: buffer)
+                skipSpace(&k, in: buffer)
                 if k < buffer.count, buffer[k] == UInt8(ascii: ":") {
                     k += 1
-                    Self.skipSpace(&k, in: buffer)
-                    if k >= buffer.count && !final { return }
-                    if k < buffer.count, buffer[k] == UInt8(ascii: "[") {
-                        layout = .recordsWrapper; recordDepth = 2
-                        return
-                    }
-                } else if k >= buffer.count && !final { return }
+                    skipSpace(&k, in: buffer)
+                    if k >= buffer.count && !final { return nil }
+                    if k < buffer.count, buffer[k] == UInt8(ascii: "[") { return .recordsWrapper }
+                } else if k >= buffer.count && !final { return nil }
             }
-            layout = .objectStream; recordDepth = 0
+            return .objectStream
         default:
-            layout = .notJSON
+            return .notJSON
         }
     }
 
@@ -248,8 +251,13 @@ struct RecordSplitter {
         let keep = recordStart ?? scanned
         guard keep > 0 else { return }
         buffer.removeSubrange(0..<keep)
-        bufferOffset += keep
-        scanned -= keep
+        dropped(keep)
+    }
+
+    /// Moves the offsets after the first `count` bytes of the text were dropped from the buffer.
+    private mutating func dropped(_ count: Int) {
+        bufferOffset += count
+        scanned -= count
         if recordStart != nil { recordStart = 0 }
     }
 }

@@ -64,7 +64,7 @@ public struct LogFileReader: Sendable {
     /// Reads bytes already in memory (an object fetched from S3) named `name`, exactly as a file.
     public func read<Sink: EventSink>(bytes: [UInt8], name: String, into sink: Sink) -> FileReadResult {
         bytes.withUnsafeBytes { bytes in
-            readWhole(bytes, name: name, into: sink) ?? readStreaming(bytes: bytes, name: name, into: sink)
+            WholeGzip.with { readWhole(bytes, name: name, into: sink, decoder: $0) } ?? readStreaming(bytes: bytes, name: name, into: sink)
         }
     }
 
@@ -80,7 +80,7 @@ public struct LogFileReader: Sendable {
                 result.incomplete = true
                 return result
             }
-            return decoder.input.withUnsafeBytes { bytes in
+            return decoder.withInput { bytes in
                 readWhole(bytes, name: name, into: sink, decoder: decoder) ?? readStreaming(bytes: bytes, name: name, into: sink)
             }
         }
@@ -88,7 +88,7 @@ public struct LogFileReader: Sendable {
 
     /// Decodes and routes `bytes` in one go; nil when they are gzip the fast decoder cannot decode
     /// (damaged or truncated: the streaming path then says where, and keeps what came before).
-    private func readWhole<Sink: EventSink>(_ bytes: UnsafeRawBufferPointer, name: String, into sink: Sink, decoder: WholeGzip? = nil) -> FileReadResult? {
+    private func readWhole<Sink: EventSink>(_ bytes: UnsafeRawBufferPointer, name: String, into sink: Sink, decoder: WholeGzip) -> FileReadResult? {
         func route(_ text: UnsafeRawBufferPointer) -> FileReadResult {
             var router = TextRouter(reader: self, name: name, sink: sink)
             if !text.isEmpty { router.feed(text) }
@@ -96,8 +96,7 @@ public struct LogFileReader: Sendable {
             return router.result
         }
         guard GzipDecoder.isGzip(bytes) else { return route(bytes) }
-        if let decoder { return decoder.decompress(bytes, route) }
-        return WholeGzip.with { $0.decompress(bytes, route) } ?? nil
+        return decoder.decompress(bytes, route)
     }
 
     /// Streams bytes in memory through the chunked path.

@@ -95,7 +95,7 @@ struct TextRouter<Sink: EventSink> {
         let text = UnsafeRawBufferPointer(rebasing: head[start...])
         if text[0] == UInt8(ascii: "{") || text[0] == UInt8(ascii: "[") {
             // A CloudTrail delivery file says so in its first bytes: no need to scan its head for findings.
-            if startsWithRecordsKey(text) { return .cloudTrail }
+            if RecordSplitter.layout(of: text, final: true) == .recordsWrapper { return .cloudTrail }
             return ServiceFindingParser.sniff(text) ? .findings : .cloudTrail
         }
         let end = text.firstIndex(of: 0x0A) ?? text.count
@@ -103,15 +103,6 @@ struct TextRouter<Sink: EventSink> {
         if FlowLogFormat.looksLikeFlowLog(firstLine) { return .vpcFlowLog }
         if ServerAccessLogParser.looksLikeServerAccessLog(firstLine) { return .serverAccessLog }
         return nil
-    }
-
-    /// True for text starting `{"Records"` (white space allowed after the brace).
-    private static func startsWithRecordsKey(_ text: UnsafeRawBufferPointer) -> Bool {
-        guard text.first == UInt8(ascii: "{") else { return false }
-        var i = 1
-        while i < text.count, [0x20, 0x0A, 0x0D, 0x09].contains(text[i]) { i += 1 }
-        let key = "\"Records\"".utf8
-        return text.count >= i + key.count && zip(text[i..<(i + key.count)], key).allSatisfy { $0 == $1 }
     }
 
     private static func mode(for source: LogSourceType) -> Mode {

@@ -12,8 +12,9 @@ final class WholeGzip {
     static let maximumDecompressedBytes = 1 << 30
 
     private let decompressor: OpaquePointer
-    /// The compressed file.
-    var input: [UInt8] = []
+    /// The compressed file: the first `inputCount` bytes.
+    private var input: [UInt8] = []
+    private var inputCount = 0
     /// The decompressed text (only the first `count` bytes of the last result are meaningful).
     private var output: [UInt8] = []
 
@@ -48,40 +49,47 @@ final class WholeGzip {
 
     private func decodeMembers(_ source: UnsafeRawBufferPointer, capacity: Int) -> Outcome {
         output.withUnsafeMutableBytes { target in
-                var consumed = 0
-                var produced = 0
-                while consumed < source.count {
-                    let rest = UnsafeRawBufferPointer(rebasing: source[consumed...])
-                    if consumed > 0, rest.allSatisfy({ $0 == 0 }) { break }
-                    var memberIn = 0
-                    var memberOut = 0
-                    let status = libdeflate_gzip_decompress_ex(decompressor, rest.baseAddress, rest.count,
-                                                               target.baseAddress! + produced, capacity - produced, &memberIn, &memberOut)
-                    switch status {
-                    case LIBDEFLATE_SUCCESS:
-                        consumed += memberIn
-                        produced += memberOut
-                    case LIBDEFLATE_INSUFFICIENT_SPACE:
-                        return .needsSpace
-                    default:
-                        return .undecodable
-                    }
+            var consumed = 0
+            var produced = 0
+            while consumed < source.count {
+                let rest = UnsafeRawBufferPointer(rebasing: source[consumed...])
+                if consumed > 0, rest.allSatisfy({ $0 == 0 }) { break }
+                var memberIn = 0
+                var memberOut = 0
+                let status = libdeflate_gzip_decompress_ex(decompressor, rest.baseAddress, rest.count,
+                                                           target.baseAddress! + produced, capacity - produced, &memberIn, &memberOut)
+                switch status {
+                case LIBDEFLATE_SUCCESS:
+                    consumed += memberIn
+                    produced += memberOut
+                case LIBDEFLATE_INSUFFICIENT_SPACE:
+                    return .needsSpace
+                default:
+                    return .undecodable
                 }
-                return .decoded(produced)
+            }
+            return .decoded(produced)
         }
     }
 
-    /// Reads the rest of `fd` into `input`; false on a read error.
+    /// Reads the rest of `fd` into `input`, straight into its storage (grown, and zeroed, only when a
+    /// file is larger than any before); false on a read error.
     func readAll(from fd: Int32, sizeHint: Int) -> Bool {
-        input.removeAll(keepingCapacity: true)
-        var chunk = [UInt8](repeating: 0, count: max(1 << 16, min(sizeHint + 1, Self.maximumCompressedBytes + 1)))
+        inputCount = 0
+        if input.count < sizeHint + 1 { input = [UInt8](repeating: 0, count: sizeHint + 1) }
         while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if inputCount == input.count { input.append(contentsOf: repeatElement(0, count: input.count)) }
+            let count = input.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + inputCount, $0.count - inputCount) }
             if count < 0 && errno == EINTR { continue }
             if count < 0 { return false }
             if count == 0 { return true }
-            input.append(contentsOf: chunk[0..<count])
+            inputCount += count
         }
+    }
+
+    /// Runs `body` with the file `readAll` read.
+    func withInput<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        input.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<inputCount])) }
     }
 
     // MARK: - A few per process, reused
@@ -89,7 +97,7 @@ final class WholeGzip {
     private static let pool = Pool()
 
     /// Runs `body` with a decoder from the pool (one per concurrent reader).
-    static func with<Result>(_ body: (WholeGzip) -> Result) -> Result? {
+    static func with<Result>(_ body: (WholeGzip) -> Result?) -> Result? {
         guard let decoder = pool.take() ?? WholeGzip() else { return nil }
         defer { pool.give(decoder) }
         return body(decoder)
@@ -107,7 +115,7 @@ final class WholeGzip {
         func give(_ decoder: WholeGzip) {
             // Keep buffers of ordinary files only; a huge one goes back to the system.
             if decoder.output.count > 64 << 20 { decoder.output = [] }
-            if decoder.input.capacity > Self.retainedInputBytes { decoder.input = [] }
+            if decoder.input.count > Self.retainedInputBytes { decoder.input = []; decoder.inputCount = 0 }
             lock.lock(); defer { lock.unlock() }
             if idle.count < 16 { idle.append(decoder) }
         }
