@@ -82,7 +82,7 @@ private func pad(_ value: Int, _ width: Int) -> String {
 
 extension Int64 {
     /// Division rounding towards negative infinity.
-    @inlinable func floorDiv(_ divisor: Int64) -> Int64 {
+    @inlinable public func floorDiv(_ divisor: Int64) -> Int64 {
         let q = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
     }

@@ -150,6 +150,7 @@ public struct HuntEngine: Sendable {
             summary.notes.append("\(suppressedBy.count) finding(s) suppressed by configuration (\(sources.joined(separator: ", "))).")
         }
         summary.notes += Self.sourceNotes(activity: activity, results: results)
+        summary.notes += activity.readLedgerProblems.map { "Object reads' detail: \($0)." }
         if plan.ignored > 0 { summary.notes.append("\(plan.ignored) digest or S3Hound metadata file(s) ignored.") }
         summary.elapsedSeconds = Self.seconds(ContinuousClock.now - scan.started)
 

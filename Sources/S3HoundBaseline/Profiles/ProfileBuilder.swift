@@ -2,7 +2,7 @@ import S3HoundCore
 import S3HoundDetections
 
 /// Turns the aggregates of a scan into per-principal histories and profiles, optionally only from a time window
-/// (a clock hour or minute is taken when its first event falls inside the window).
+/// (a clock hour of calls is taken when its first event falls inside the window; object reads one by one).
 public struct ProfileBuilder: Sendable {
     /// Only activity inside this window is taken.
     public var window: TimeWindow
@@ -23,18 +23,14 @@ public struct ProfileBuilder: Sendable {
             add(tallies.agentHours, as: .userAgentFamily, to: &history)
             histories[principal] = history
         }
-        for (stream, minutes) in activity.readStreams where histories[stream.principal] != nil {
-            var history = histories[stream.principal]!
-            for (minute, read) in minutes where window.contains(read.first.time) {
-                let hour = minute >= 0 ? minute / 60 : (minute - 59) / 60
-                if read.reads > 0 { history.reads[hour, default: Volume()] += Volume(requests: read.reads, bytes: read.bytesOut) }
-                for (bucket, impact) in read.buckets where bucket != Self.unknownBucket && impact.requests > 0 {
-                    let key = TermDay(kind: .bucket, term: bucket, day: ClockHour.day(of: hour))
-                    let seen = TermHistory(firstSeen: read.first.time, lastSeen: read.last.time, count: impact.requests)
-                    history.terms[key] = history.terms[key].map { $0.merging(seen) } ?? seen
-                }
-            }
-            histories[stream.principal] = history
+        activity.forEachRead { stream, read in
+            guard histories[stream.principal] != nil, window.contains(read.time) else { return }
+            let hour = read.time.hourIndex
+            if !read.failed { histories[stream.principal]!.reads[hour, default: Volume()] += Volume(requests: 1, bytes: read.bytesOut) }
+            guard read.bucket != ReadLedger.unknownBucket else { return }
+            let key = TermDay(kind: .bucket, term: read.bucket, day: ClockHour.day(of: hour))
+            let seen = TermHistory(firstSeen: read.time, lastSeen: read.time, count: 1)
+            histories[stream.principal]!.terms[key] = histories[stream.principal]!.terms[key].map { $0.merging(seen) } ?? seen
         }
         return histories.values.sorted { $0.principal < $1.principal }
     }
@@ -53,9 +49,6 @@ public struct ProfileBuilder: Sendable {
     public func baseline(from activity: ActivityAccumulator) -> InMemoryBaseline {
         InMemoryBaseline(profiles: profiles(from: activity))
     }
-
-    /// The bucket name `ReadMinute` uses for reads without one.
-    static let unknownBucket = "(unknown bucket)"
 
     private func add(_ tallies: [TermHour: Tally], as kind: TermKind, to history: inout PrincipalHistory) {
         for (key, tally) in tallies where window.contains(tally.first.time) {

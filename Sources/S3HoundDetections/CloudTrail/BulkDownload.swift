@@ -14,16 +14,36 @@ public struct BulkDownload: Detection {
         ],
         triage: "Is the source IP one this principal uses? Were the objects sensitive? Compare with the principal's usual hours and volume.")
 
+    /// Rebuild every minute of every stream from the ledger, instead of only the hours that could exceed the
+    /// floor: slower and heavier, the same findings. The reference the pruned path is tested against.
+    public var exhaustive = false
+
     /// Creates the detection.
-    public init() {}
+    public init(exhaustive: Bool = false) { self.exhaustive = exhaustive }
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
         let configuration = activity.configuration
         let windowMinutes = max(1, configuration.bulkWindowSeconds / 60)
-        let peaks = baselinePeaks(activity, windows: windows)
+        // Hour counters say where a window could exceed the floor; only those hours (and the hours the
+        // baseline starts and ends in) are rebuilt minute by minute from the ledger.
+        let candidates = exhaustive ? activity.readStreams.mapValues { Set($0.hours.keys) }
+            : candidateHours(activity, windowMinutes: windowMinutes)
+        // In the exhaustive mode every hour is judged minute by minute, as if it were an edge.
+        let edges = exhaustive ? Set(activity.readStreams.values.flatMap(\.hours.keys)) : windows.baselineEdgeHours
+        let detail = activity.readMinutes { stream -> ((Int64) -> Bool)? in
+            let hours = candidates[stream]
+            guard hours != nil || activity.readStreams[stream]?.hours.keys.contains(where: edges.contains) == true else { return nil }
+            return { minute in
+                let hour = minute.floorDiv(60)
+                return hours?.contains(hour) == true || edges.contains(hour)
+            }
+        }
+        let peaks = baselinePeaks(activity, windows: windows, edges: edges, detail: detail)
         var findings: [Finding] = []
-        for (stream, minutesByIndex) in activity.readStreams {
-            let minutes = minutesByIndex.filter { windows.window.contains(EventTime(secondsSinceEpoch: $0.key * 60 + 59)) }
+        for (stream, hours) in candidates {
+            guard let readStream = activity.readStreams[stream] else { continue }
+            let minutes = (detail[stream] ?? [:])
+                .filter { hours.contains($0.key.floorDiv(60)) && windows.window.contains(EventTime(secondsSinceEpoch: $0.key * 60 + 59)) }
                 .sorted { $0.key < $1.key }
             guard !minutes.isEmpty else { continue }
             let facts = activity.principals[stream.principal].map { BaselineFacts($0, windows: windows, configuration: configuration) }
@@ -34,20 +54,75 @@ public struct BulkDownload: Detection {
             }
             let threshold = Threshold(configuration: configuration, peak: peak, hasBaseline: facts?.hasBaseline ?? false,
                                       activeDays: facts?.activeDays ?? 0)
-            for burst in bursts(minutes, windowMinutes: windowMinutes, threshold: threshold) {
-                findings.append(makeFinding(stream: stream, burst: burst, threshold: threshold, activity: activity,
-                                            windowSeconds: configuration.bulkWindowSeconds))
+            for segment in segments(minutes, of: readStream, candidates: hours) {
+                for burst in bursts(segment, windowMinutes: windowMinutes, threshold: threshold) {
+                    findings.append(makeFinding(stream: stream, burst: burst, threshold: threshold, activity: activity,
+                                                windowSeconds: configuration.bulkWindowSeconds))
+                }
             }
         }
         return findings.sorted { $0.firstEvent < $1.firstEvent }
     }
 
-    /// The busiest clock hour of each principal in the baseline.
-    private func baselinePeaks(_ activity: ActivityAccumulator, windows: AnalysisWindows) -> [String: HourPeak] {
+    /// Per stream, the clock hours some window of `windowMinutes` could exceed the floor in: the hours of every
+    /// run of consecutive hours a window can touch whose reads or bytes together exceed it. (Thresholds are never
+    /// below the floor, so no window outside these hours can exceed its threshold.)
+    func candidateHours(_ activity: ActivityAccumulator, windowMinutes: Int64) -> [ReadStreamKey: Set<Int64>] {
+        let configuration = activity.configuration
+        let span = (windowMinutes - 1) / 60 + 2
+        var candidates: [ReadStreamKey: Set<Int64>] = [:]
+        for (key, stream) in activity.readStreams {
+            let hours = stream.hours.sorted { $0.key < $1.key }
+            var chosen: Set<Int64> = []
+            for start in hours.indices {
+                var reads = 0, bytes: Int64 = 0
+                var end = start
+                while end < hours.count, hours[end].key < hours[start].key + span {
+                    reads += hours[end].value.reads
+                    bytes += hours[end].value.bytesOut
+                    end += 1
+                }
+                if reads > configuration.bulkObjectThreshold || bytes > configuration.bulkByteThreshold {
+                    for index in start..<end { chosen.insert(hours[index].key) }
+                }
+            }
+            if !chosen.isEmpty { candidates[key] = chosen }
+        }
+        return candidates
+    }
+
+    /// The sorted minutes of candidate hours, cut wherever reads outside them lay between: a sliding window
+    /// over all of a stream's minutes never spans such a cut while over the threshold, and bursts must not be
+    /// joined across it.
+    private func segments(_ minutes: [(key: Int64, value: ReadMinute)], of stream: ReadStream, candidates: Set<Int64>) -> [[(key: Int64, value: ReadMinute)]] {
+        var segments: [[(key: Int64, value: ReadMinute)]] = []
+        var current: [(key: Int64, value: ReadMinute)] = []
+        for minute in minutes {
+            if let previous = current.last,
+               stream.hasReads(between: previous.key.floorDiv(60), and: minute.key.floorDiv(60), outside: candidates) {
+                segments.append(current)
+                current = []
+            }
+            current.append(minute)
+        }
+        if !current.isEmpty { segments.append(current) }
+        return segments
+    }
+
+    /// The busiest clock hour of each principal in the baseline: whole hours from the counters, the hours the
+    /// baseline starts and ends in minute by minute.
+    private func baselinePeaks(_ activity: ActivityAccumulator, windows: AnalysisWindows, edges: Set<Int64>,
+                               detail: [ReadStreamKey: [Int64: ReadMinute]]) -> [String: HourPeak] {
+        guard windows.baseline != nil else { return [:] }
         var hourly: [String: [Int64: HourPeak]] = [:]
-        for (stream, minutes) in activity.readStreams {
-            for (minute, tally) in minutes where windows.isBaseline(EventTime(secondsSinceEpoch: minute * 60)) {
-                hourly[stream.principal, default: [:]][minute / 60, default: HourPeak()].add(reads: tally.reads, bytes: tally.bytesOut)
+        for (stream, readStream) in activity.readStreams {
+            for (hour, tally) in readStream.hours where !edges.contains(hour) && windows.isBaseline(EventTime(secondsSinceEpoch: hour * 3600)) {
+                hourly[stream.principal, default: [:]][hour, default: HourPeak()].add(reads: tally.reads, bytes: tally.bytesOut)
+            }
+        }
+        for (stream, minutes) in detail {
+            for (minute, tally) in minutes where edges.contains(minute.floorDiv(60)) && windows.isBaseline(EventTime(secondsSinceEpoch: minute * 60)) {
+                hourly[stream.principal, default: [:]][minute.floorDiv(60), default: HourPeak()].add(reads: tally.reads, bytes: tally.bytesOut)
             }
         }
         return hourly.mapValues { hours in
@@ -73,7 +148,9 @@ public struct BulkDownload: Detection {
                 low += 1
             }
             guard reads > threshold.reads || bytes > threshold.bytes else { continue }
-            if var last = ranges.last, last.endIndex >= low - 1 {
+            // Windows over the threshold are one burst when they share minutes, or follow on with less than a
+            // window of silence between them (not hours later, however quiet the hours between).
+            if var last = ranges.last, last.endIndex >= low || (last.endIndex == low - 1 && minutes[low].key - minutes[last.endIndex].key < windowMinutes) {
                 last.endIndex = high
                 last.peakReads = max(last.peakReads, reads)
                 last.peakBytes = max(last.peakBytes, bytes)

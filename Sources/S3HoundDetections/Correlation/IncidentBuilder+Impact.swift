@@ -4,12 +4,12 @@ extension IncidentBuilder {
     /// Reads by the incident's principals from its IPs over its span, counted once (findings overlap), and
     /// the hashes of the objects read (to join with Macie).
     func dataImpact(principals: Set<String>, ips: Set<String>, from: EventTime, to: EventTime, findings: [Finding],
-                    activity: ActivityAccumulator) -> (DataImpact, Set<UInt64>) {
+                    reads: [ReadStreamKey: [Int64: ReadMinute]]) -> (DataImpact, Set<UInt64>) {
         var impact = DataImpact()
         var keyHashes: Set<UInt64> = []
         let firstMinute = from.minuteIndex
         let lastMinute = to.minuteIndex
-        for (stream, minutes) in activity.readStreams where principals.contains(stream.principal) && ips.contains(stream.sourceIP) {
+        for (stream, minutes) in reads where principals.contains(stream.principal) && ips.contains(stream.sourceIP) {
             for (minute, tally) in minutes where minute >= firstMinute && minute <= lastMinute {
                 impact.objectsRead += tally.reads
                 impact.failedAttempts += tally.failed

@@ -56,6 +56,19 @@ public struct IncidentBuilder: Sendable {
         return groups.keys.sorted().map { groups[$0]! }
     }
 
+    /// The reads an incident's impact and story need, rebuilt minute by minute in one pass over the ledgers: its
+    /// callers' reads from its addresses over its span, and their reads in the hours the baseline starts and ends in.
+    private func readDetail(callers: Set<String>, ips: Set<String>, from: EventTime, to: EventTime, activity: ActivityAccumulator,
+                            windows: AnalysisWindows?) -> [ReadStreamKey: [Int64: ReadMinute]] {
+        let span = from.minuteIndex...to.minuteIndex
+        let edges = windows?.baselineEdgeHours ?? []
+        return activity.readMinutes { stream in
+            guard callers.contains(stream.principal) else { return nil }
+            let inIncident = ips.contains(stream.sourceIP)
+            return { minute in (inIncident && span.contains(minute)) || edges.contains(minute.floorDiv(60)) }
+        }
+    }
+
     private func makeIncident(findings: [Finding], activity: ActivityAccumulator, windows: AnalysisWindows?) -> Incident {
         let principal = Self.leadPrincipal(of: findings)
         let principals = Set(findings.map(\.principal)).filter { !Self.isSynthetic($0) }
@@ -64,13 +77,15 @@ public struct IncidentBuilder: Sendable {
         let profile = activity.principals[principal]
         let newIPs = Set(findings.filter { $0.detectionID == NewSourceIP.metadata.id }.compactMap { $0.evidence["sourceIP"] })
         let incidentIPs = Set(findings.filter { !Self.isSynthetic($0.principal) }.flatMap { $0.sourceIPs.keys })
-        var (impact, keyHashes) = dataImpact(principals: principals.isEmpty ? [principal] : principals, ips: incidentIPs,
-                                             from: first.time, to: last.time, findings: findings, activity: activity)
+        let callers = principals.isEmpty ? [principal] : principals
+        let reads = readDetail(callers: callers, ips: incidentIPs, from: first.time, to: last.time, activity: activity, windows: windows)
+        var (impact, keyHashes) = dataImpact(principals: callers, ips: incidentIPs, from: first.time, to: last.time,
+                                             findings: findings, reads: reads)
         impact.sensitive = sensitiveData(buckets: Set(impact.buckets.keys), keyHashes: keyHashes, activity: activity)
         impact.bucketLabels = configuration.bucketLabels.filter { impact.buckets[$0.key] != nil }
         let sourceIPs = ipActivity(profile: profile, ips: incidentIPs, from: first.time, to: last.time, newIPs: newIPs, findings: findings)
         let story = story(principal: principal, principals: principals, ips: incidentIPs, findings: findings, impact: impact,
-                          from: first.time, to: last.time, activity: activity, windows: windows)
+                          from: first.time, to: last.time, activity: activity, reads: reads, windows: windows)
         let (severity, reasons) = score(findings: findings, impact: impact, story: story)
 
         var accounts = Set(findings.compactMap(\.accountId))

@@ -8,12 +8,8 @@ extension ActivityAccumulator {
     public var readTotals: [ReadTotal] {
         var totals: [ReadTotal] = []
         totals.reserveCapacity(readStreams.count)
-        for (key, minutes) in readStreams {
-            var requests = 0, bytes: Int64 = 0
-            for minute in minutes.values {
-                requests += minute.reads + minute.failed
-                bytes += minute.bytesOut
-            }
+        for (key, stream) in readStreams {
+            let (requests, bytes) = stream.totals
             totals.append(ReadTotal(principal: key.principal, sourceIP: key.sourceIP, requests: requests, bytes: bytes))
         }
         totals.sort(by: ReadTotal.byPrincipalAndSource)

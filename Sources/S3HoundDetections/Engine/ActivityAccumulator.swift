@@ -11,8 +11,12 @@ public final class ActivityAccumulator {
     public let readRange: TimeWindow
     /// Per principal.
     public private(set) var principals: [String: PrincipalActivity] = [:]
-    /// Object reads per principal and source, per minute.
-    public private(set) var readStreams: [ReadStreamKey: [Int64: ReadMinute]] = [:]
+    /// Object reads per principal and source: counters per clock hour. Each read's detail is in `readLedgers`.
+    public private(set) var readStreams: [ReadStreamKey: ReadStream] = [:]
+    /// This accumulator's own reads, one record each.
+    public let readLedger: ReadLedger
+    /// The ledgers of accumulators merged into this one (their stream numbers are their own).
+    public private(set) var mergedLedgers: [ReadLedger] = []
     /// Per-minute tallies of stream detections (listings, denials, deletions), by detection and principal.
     public private(set) var streams: [StreamKey: [Int64: StreamMinute]] = [:]
     /// Matched events not kept because a detection reached `keptEventsPerDetection`, by detection id.
@@ -44,8 +48,10 @@ public final class ActivityAccumulator {
     /// Creates an empty accumulator.
     public init(configuration: DetectionConfiguration, readRange: TimeWindow = .unbounded,
                 eventDetections: [any EventDetection] = DetectionCatalog.eventDetections,
-                streamDetections: [any StreamDetection] = DetectionCatalog.streamDetections) {
+                streamDetections: [any StreamDetection] = DetectionCatalog.streamDetections,
+                readLedger: ReadLedger = ReadLedger()) {
         self.configuration = configuration
+        self.readLedger = readLedger
         self.readRange = readRange
         self.eventDetections = eventDetections
         self.streamDetections = streamDetections
@@ -69,19 +75,7 @@ public final class ActivityAccumulator {
                 principals[principal] = activity
             }
         }
-        if event.eventName == "GetObject" {
-            let key = ReadStreamKey(principal: principal, sourceIP: event.sourceIPAddress ?? "")
-            let minute = event.time.minuteIndex
-            if let index = readStreams.index(forKey: key) {
-                if let inner = readStreams.values[index].index(forKey: minute) {
-                    readStreams.values[index].values[inner].add(event)
-                } else {
-                    readStreams.values[index][minute] = ReadMinute(event)
-                }
-            } else {
-                readStreams[key] = [minute: ReadMinute(event)]
-            }
-        }
+        if event.eventName == "GetObject" { addRead(event, principal: principal) }
         for detection in streamDetections {
             guard let term = detection.streamTerm(event, configuration: configuration) else { continue }
             let key = StreamKey(detectionID: type(of: detection).metadata.id, principal: principal)
@@ -106,6 +100,27 @@ public final class ActivityAccumulator {
         }
     }
 
+    /// Counts a GetObject in its stream's hour and records it in the ledger.
+    private func addRead(_ event: ActivityEvent, principal: String) {
+        let key = ReadStreamKey(principal: principal, sourceIP: event.sourceIPAddress ?? "")
+        let failed = event.failed
+        let bytes = failed ? 0 : max(0, event.bytesTransferredOut ?? 0)
+        let id: UInt32
+        if let index = readStreams.index(forKey: key) {
+            if readStreams.values[index].ledgerID == ReadStream.unregistered {
+                readStreams.values[index].ledgerID = readLedger.register(key)
+            }
+            id = readStreams.values[index].ledgerID
+            readStreams.values[index].add(time: event.time, failed: failed, bytes: bytes)
+        } else {
+            id = readLedger.register(key)
+            var stream = ReadStream(ledgerID: id)
+            stream.add(time: event.time, failed: failed, bytes: bytes)
+            readStreams[key] = stream
+        }
+        readLedger.append(event, streamID: id)
+    }
+
     /// Widens the input's time span to include `time`.
     func noteTime(_ time: EventTime) {
         if earliest.map({ time < $0 }) ?? true { earliest = time }
@@ -121,7 +136,17 @@ public final class ActivityAccumulator {
         accounts.formUnion(other.accounts)
         mergeEvidence(other)
         principals.merge(other.principals) { $0.merge($1) }
-        readStreams.merge(other.readStreams) { mine, theirs in mine.merge(theirs) { $0.merge($1) } }
+        for (key, theirs) in other.readStreams {
+            if let index = readStreams.index(forKey: key) {
+                readStreams.values[index].merge(theirs)
+            } else {
+                var stream = theirs
+                stream.ledgerID = ReadStream.unregistered
+                readStreams[key] = stream
+            }
+        }
+        mergedLedgers.append(other.readLedger)
+        mergedLedgers += other.mergedLedgers
         for (id, events) in other.matches {
             let room = max(0, configuration.keptEventsPerDetection - (matches[id]?.count ?? 0))
             matches[id, default: []].append(contentsOf: events.prefix(room))

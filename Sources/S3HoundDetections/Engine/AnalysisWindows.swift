@@ -18,6 +18,12 @@ public struct AnalysisWindows: Sendable {
     /// True when `time` is baseline history (before the window, inside the baseline range).
     public func isBaseline(_ time: EventTime) -> Bool { baseline?.contains(time) ?? false }
 
+    /// The clock hours (hours since the epoch) the baseline starts and ends in: the only hours that can lie
+    /// partly inside it, so the only ones hour counters cannot judge whole.
+    public var baselineEdgeHours: Set<Int64> {
+        Set([baseline?.start, baseline?.end].compactMap { $0?.hourIndex })
+    }
+
     /// True when there is any history to judge against: in the input, or learned.
     public var hasHistory: Bool { baseline != nil || store != nil }
 

@@ -1,6 +1,7 @@
 import S3HoundCore
 
-/// Object reads by one principal from one IP in one minute: the unit bulk-download windows slide over.
+/// Object reads by one principal from one IP in one minute, in full (objects, buckets, access keys, first and
+/// last event): rebuilt from the `ReadLedger` for the minutes a burst or an incident covers.
 public struct ReadMinute: Sendable {
     /// Successful reads.
     public var reads: Int = 0
@@ -21,37 +22,43 @@ public struct ReadMinute: Sendable {
     /// Evidence sources of the reads, as bits: 1 CloudTrail, 2 server access logs.
     public var origins: UInt8 = 0
 
-    /// Starts a minute with one event.
-    public init(_ event: ActivityEvent) {
-        first = event.reference
+    /// Starts a minute with one read.
+    public init(_ read: LedgerRead) {
+        first = read.reference
         last = first
-        add(event, counted: false)
+        add(read, counted: false)
     }
 
     /// Counts a read.
-    public mutating func add(_ event: ActivityEvent, counted: Bool = true) {
+    public mutating func add(_ read: LedgerRead, counted: Bool = true) {
         if counted {
-            let reference = event.reference
-            if reference < first { first = reference }
-            if last < reference { last = reference }
+            // The event id (decoded only when needed) breaks ties of time.
+            if last.time < read.time {
+                last = read.reference
+            } else if read.time < first.time {
+                first = read.reference
+            } else if read.time == first.time || read.time == last.time {
+                let reference = read.reference
+                if reference < first { first = reference }
+                if last < reference { last = reference }
+            }
         }
-        let bucket = event.bucketName ?? "(unknown bucket)"
-        if buckets[bucket]?.ownerAccountId == nil, let owner = event.resources.first(where: { $0.type == "AWS::S3::Bucket" && $0.accountId != nil })?.accountId {
+        let bucket = read.bucket
+        if buckets[bucket]?.ownerAccountId == nil, let owner = read.bucketOwner {
             buckets[bucket, default: BucketImpact()].ownerAccountId = owner
         }
-        origins |= event.origin == .serverAccessLog ? 2 : 1
-        if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
-        if event.failed {
+        origins |= read.fromAccessLog ? 2 : 1
+        if let key = read.accessKeyId { accessKeys[key, default: 0] += 1 }
+        if read.failed {
             failed += 1
             buckets[bucket, default: BucketImpact()].requests += 1
             return
         }
         reads += 1
-        let bytes = max(0, event.bytesTransferredOut ?? 0)
-        bytesOut += bytes
-        keyHashes.insert(ObjectKeyHash.hash(bucket: bucket, key: event.objectKey ?? ""))
+        bytesOut += read.bytesOut
+        keyHashes.insert(read.keyHash)
         buckets[bucket, default: BucketImpact()].requests += 1
-        buckets[bucket, default: BucketImpact()].bytesOut += bytes
+        buckets[bucket, default: BucketImpact()].bytesOut += read.bytesOut
     }
 
     /// Adds another tally of the same minute.

@@ -1,0 +1,34 @@
+import S3HoundCore
+
+/// One GetObject as the `ReadLedger` gives it back. Only valid inside the ledger's `forEach` callback
+/// (its event id is read from the ledger's buffer when asked for).
+public struct LedgerRead {
+    /// The stream's number in its ledger.
+    public let streamID: UInt32
+    /// When it happened.
+    public let time: EventTime
+    /// True for a failed read (an error code).
+    public let failed: Bool
+    /// True when it came from S3 server access logs (else CloudTrail).
+    public let fromAccessLog: Bool
+    /// Bytes sent out (0 for failed reads; negative values count as 0).
+    public let bytesOut: Int64
+    /// `ObjectKeyHash` of bucket and key (0 for failed reads, which read nothing).
+    public let keyHash: UInt64
+    /// The bucket, or `ReadLedger.unknownBucket`.
+    public let bucket: String
+    /// The access key used, if any.
+    public let accessKeyId: String?
+    /// The bucket owner named in the event's `resources[]`, if any.
+    public let bucketOwner: String?
+    let eventIDBytes: UnsafeRawBufferPointer
+    let eventIDPacked: Bool
+
+    /// The event's `eventID`.
+    public var eventID: String {
+        eventIDPacked ? EventIDPacking.unpack(eventIDBytes) : String(decoding: eventIDBytes, as: UTF8.self)
+    }
+
+    /// The event's reference (time and id).
+    public var reference: EventReference { EventReference(time: time, eventID: eventID) }
+}
