@@ -130,17 +130,39 @@ public struct EventResource: Hashable, Sendable, Codable {
     }
 }
 
-/// A pointer to one event: when it happened and its `eventID`.
+/// A pointer to one event: when it happened and its `eventID` (kept packed: see `EventIDStorage`).
 public struct EventReference: Hashable, Sendable, Codable, Comparable {
     /// When the event happened.
     public var time: EventTime
+    private var id: EventIDStorage
+
     /// Its `eventID`.
-    public var eventID: String
+    public var eventID: String {
+        get { id.text }
+        set { id = EventIDStorage(newValue) }
+    }
 
     /// Creates a reference.
-    public init(time: EventTime, eventID: String) { self.time = time; self.eventID = eventID }
+    public init(time: EventTime, eventID: String) { self.time = time; self.id = EventIDStorage(eventID) }
+
+    /// Creates a reference from an id already in its stored form.
+    public init(time: EventTime, id: EventIDStorage) { self.time = time; self.id = id }
 
     public static func < (lhs: EventReference, rhs: EventReference) -> Bool {
-        lhs.time != rhs.time ? lhs.time < rhs.time : lhs.eventID < rhs.eventID
+        lhs.time != rhs.time ? lhs.time < rhs.time : lhs.id < rhs.id
+    }
+
+    private enum CodingKeys: String, CodingKey { case time, eventID }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        time = try container.decode(EventTime.self, forKey: .time)
+        id = EventIDStorage(try container.decode(String.self, forKey: .eventID))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(time, forKey: .time)
+        try container.encode(eventID, forKey: .eventID)
     }
 }

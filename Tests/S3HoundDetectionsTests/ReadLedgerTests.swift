@@ -120,23 +120,6 @@ struct ReadLedgerTests {
         #expect(Self.seen(activity) == Self.expected(events))
     }
 
-    @Test("lowercase UUIDs pack into 16 bytes and unpack to the same text; anything else is not packed")
-    func eventIDPacking() {
-        for _ in 0..<200 {
-            let id = UUID().uuidString.lowercased()
-            var bytes: [UInt8] = []
-            #expect(EventIDPacking.pack(id, into: &bytes))
-            #expect(bytes.count == 16)
-            #expect(bytes.withUnsafeBytes { EventIDPacking.unpack($0) } == id)
-        }
-        for id in [UUID().uuidString, "0123456789abcdef0123456789abcdef0123", "01234567-89ab-cdef-0123-456789abcdeg", "", "abc",
-                   "01234567-89ab-cdef-0123-456789abcdef0", "01234567_89ab-cdef-0123-456789abcdef"] {
-            var bytes: [UInt8] = []
-            #expect(!EventIDPacking.pack(id, into: &bytes), "\(id)")
-            #expect(bytes.isEmpty)
-        }
-    }
-
     @Test("merged accumulators: each ledger's streams are its own, and reads after the merge are found too")
     func mergedLedgers() {
         let events = Self.events(900, seed: 5)

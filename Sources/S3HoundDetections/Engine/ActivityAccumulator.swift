@@ -127,7 +127,8 @@ public final class ActivityAccumulator {
         if latest.map({ $0 < time }) ?? true { latest = time }
     }
 
-    /// Folds another accumulator (from another thread) into this one.
+    /// Folds another accumulator (from another thread) into this one. `other` is emptied of its tallies as they
+    /// move, so the two never hold a month of tallies twice; only its totals and ledger stay readable.
     public func merge(_ other: ActivityAccumulator) {
         events += other.events
         outsideRange += other.outsideRange
@@ -135,8 +136,12 @@ public final class ActivityAccumulator {
         if let l = other.latest { noteTime(l) }
         accounts.formUnion(other.accounts)
         mergeEvidence(other)
-        principals.merge(other.principals) { $0.merge($1) }
-        for (key, theirs) in other.readStreams {
+        for key in Array(other.principals.keys) {
+            guard let theirs = other.principals.removeValue(forKey: key) else { continue }
+            if let index = principals.index(forKey: key) { principals.values[index].merge(theirs) } else { principals[key] = theirs }
+        }
+        for key in Array(other.readStreams.keys) {
+            guard let theirs = other.readStreams.removeValue(forKey: key) else { continue }
             if let index = readStreams.index(forKey: key) {
                 readStreams.values[index].merge(theirs)
             } else {
@@ -153,7 +158,14 @@ public final class ActivityAccumulator {
             if events.count > room { matchesNotKept[id, default: 0] += events.count - room }
         }
         matchesNotKept.merge(other.matchesNotKept, uniquingKeysWith: +)
-        streams.merge(other.streams) { mine, theirs in mine.merge(theirs) { $0.merge($1) } }
+        for key in Array(other.streams.keys) {
+            guard let theirs = other.streams.removeValue(forKey: key) else { continue }
+            if let index = streams.index(forKey: key) {
+                streams.values[index].merge(theirs) { $0.merge($1) }
+            } else {
+                streams[key] = theirs
+            }
+        }
     }
 }
 

@@ -49,11 +49,11 @@ public struct PrincipalActivity: Sendable {
         if accountId == nil { accountId = other.accountId }
         arns.formUnion(other.arns)
         accessKeys.merge(other.accessKeys, uniquingKeysWith: +)
-        ipHours.merge(other.ipHours) { $0.merge($1) }
-        hours.merge(other.hours) { $0.merge($1) }
-        agentHours.merge(other.agentHours) { $0.merge($1) }
-        presignedIPHours.merge(other.presignedIPHours) { $0.merge($1) }
-        instanceIPHours.merge(other.instanceIPHours) { $0.merge($1) }
+        ipHours.mergeLarger(other.ipHours) { $0.merge($1) }
+        hours.mergeLarger(other.hours) { $0.merge($1) }
+        agentHours.mergeLarger(other.agentHours) { $0.merge($1) }
+        presignedIPHours.mergeLarger(other.presignedIPHours) { $0.merge($1) }
+        instanceIPHours.mergeLarger(other.instanceIPHours) { $0.merge($1) }
     }
 
     /// Distinct UTC days with activity inside `range`.

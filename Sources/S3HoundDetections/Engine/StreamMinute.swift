@@ -32,11 +32,7 @@ public struct StreamMinute: Sendable {
 
     /// Counts an event.
     mutating func add(_ event: ActivityEvent, term: String, counted: Bool = true) {
-        if counted {
-            let reference = event.reference
-            if reference < first { first = reference }
-            if last < reference { last = reference }
-        }
+        if counted { widen(first: &first, last: &last, with: event) }
         count += 1
         if event.failed { failed += 1 }
         if termHashes.insert(ObjectKeyHash.hash(bucket: "", key: term)).inserted, sampleTerms.count < Self.sampleLimit {

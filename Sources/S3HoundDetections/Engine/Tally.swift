@@ -23,9 +23,7 @@ public struct Tally: Hashable, Sendable {
     public mutating func add(_ event: ActivityEvent) {
         count += 1
         if event.failed { failed += 1 }
-        let reference = event.reference
-        if reference < first { first = reference }
-        if last < reference { last = reference }
+        widen(first: &first, last: &last, with: event)
     }
 
     /// Adds another tally of the same key.
@@ -34,6 +32,22 @@ public struct Tally: Hashable, Sendable {
         failed += other.failed
         if other.first < first { first = other.first }
         if last < other.last { last = other.last }
+    }
+}
+
+/// Moves `first` or `last` to `event` when it lies beyond them, building its reference (which packs the event
+/// id) only when it might: events inside the span, the common case, cost two comparisons of time.
+@inline(__always)
+func widen(first: inout EventReference, last: inout EventReference, with event: ActivityEvent) {
+    let time = event.time
+    if last.time < time {
+        last = event.reference
+    } else if time < first.time {
+        first = event.reference
+    } else if time == first.time || time == last.time {
+        let reference = event.reference
+        if reference < first { first = reference }
+        if last < reference { last = reference }
     }
 }
 
@@ -47,6 +61,21 @@ extension Dictionary {
             } else {
                 self[key] = value
             }
+        }
+    }
+}
+
+extension Dictionary {
+    /// Merges `other` into this dictionary, combining values present in both with a symmetric `combining`
+    /// (counts that add, extremes that widen): the smaller of the two is folded into the larger, so the larger
+    /// one's storage is reused rather than grown.
+    mutating func mergeLarger(_ other: [Key: Value], combining: (inout Value, Value) -> Void) {
+        if other.count > count {
+            var larger = other
+            swap(&self, &larger)
+            merge(larger, combining: combining)
+        } else {
+            merge(other, combining: combining)
         }
     }
 }

@@ -22,13 +22,26 @@ public struct LedgerRead {
     /// The bucket owner named in the event's `resources[]`, if any.
     public let bucketOwner: String?
     let eventIDBytes: UnsafeRawBufferPointer
-    let eventIDPacked: Bool
+    let eventIDForm: EventIDForm
 
-    /// The event's `eventID`.
-    public var eventID: String {
-        eventIDPacked ? EventIDPacking.unpack(eventIDBytes) : String(decoding: eventIDBytes, as: UTF8.self)
+    /// How the ledger wrote the event id.
+    enum EventIDForm { case uuid, ascii16, text }
+
+    /// The event id in `EventReference`'s form.
+    var eventIDStorage: EventIDStorage {
+        switch eventIDForm {
+        case .text:
+            return EventIDStorage(String(decoding: eventIDBytes, as: UTF8.self))
+        case .uuid, .ascii16:
+            let high = UInt64(littleEndian: eventIDBytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+            let low = UInt64(littleEndian: eventIDBytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            return eventIDForm == .uuid ? .uuid(high, low) : .ascii16(high, low)
+        }
     }
 
+    /// The event's `eventID`.
+    public var eventID: String { eventIDStorage.text }
+
     /// The event's reference (time and id).
-    public var reference: EventReference { EventReference(time: time, eventID: eventID) }
+    public var reference: EventReference { EventReference(time: time, id: eventIDStorage) }
 }

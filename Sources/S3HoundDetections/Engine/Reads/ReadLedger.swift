@@ -41,9 +41,10 @@ public final class ReadLedger {
     private var file: Int32 = -1
 
     // Record layout (little-endian): time ms i64, bytes i64, key hash u64, stream u32, bucket u32,
-    // access key u32, owner u32, flags u8, then 16 packed bytes (flag 4) or a u32 length and the id's bytes.
+    // access key u32, owner u32, flags u8, then the event id: 16 packed bytes (a UUID, flag 4, or 16 ASCII
+    // characters, flag 8) or a u32 length and the id's bytes.
     private static let fixedBytes = 41
-    private static let failedFlag: UInt8 = 1, accessLogFlag: UInt8 = 2, packedFlag: UInt8 = 4
+    private static let failedFlag: UInt8 = 1, accessLogFlag: UInt8 = 2, uuidFlag: UInt8 = 4, asciiFlag: UInt8 = 8
 
     /// Creates an empty ledger.
     public init(spillBytes: Int? = ReadLedger.defaultSpillBytes, directory: String = FileManager.default.temporaryDirectory.path) {
@@ -78,14 +79,18 @@ public final class ReadLedger {
         put(buckets.id(bucket))
         put(accessKey)
         put(owner)
-        var flags: UInt8 = (failed ? Self.failedFlag : 0) | (event.origin == .serverAccessLog ? Self.accessLogFlag : 0)
-        let flagsAt = buffer.count
-        buffer.append(flags)
-        if EventIDPacking.pack(event.eventID, into: &buffer) {
-            flags |= Self.packedFlag
-            buffer[flagsAt] = flags
-        } else {
-            var id = event.eventID
+        let flags: UInt8 = (failed ? Self.failedFlag : 0) | (event.origin == .serverAccessLog ? Self.accessLogFlag : 0)
+        switch EventIDStorage(event.eventID) {
+        case .uuid(let high, let low):
+            buffer.append(flags | Self.uuidFlag)
+            put(high)
+            put(low)
+        case .ascii16(let high, let low):
+            buffer.append(flags | Self.asciiFlag)
+            put(high)
+            put(low)
+        case .text(var id):
+            buffer.append(flags)
             id.withUTF8 { utf8 in
                 put(UInt32(utf8.count))
                 buffer.append(contentsOf: utf8)
@@ -169,7 +174,7 @@ public final class ReadLedger {
         while bytes.count - at >= Self.fixedBytes {
             let flags = bytes[at + 40]
             let idStart: Int, idLength: Int
-            if flags & Self.packedFlag != 0 {
+            if flags & (Self.uuidFlag | Self.asciiFlag) != 0 {
                 idStart = at + Self.fixedBytes
                 idLength = 16
             } else {
@@ -189,7 +194,7 @@ public final class ReadLedger {
                 accessKeyId: accessKeys.name(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 32, as: UInt32.self))),
                 bucketOwner: owners.name(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 36, as: UInt32.self))),
                 eventIDBytes: UnsafeRawBufferPointer(rebasing: bytes[idStart..<(idStart + idLength)]),
-                eventIDPacked: flags & Self.packedFlag != 0)
+                eventIDForm: flags & Self.uuidFlag != 0 ? .uuid : flags & Self.asciiFlag != 0 ? .ascii16 : .text)
             try body(read)
             at = idStart + idLength
         }

@@ -30,7 +30,7 @@ public struct ReadStream: Sendable {
 
     /// Adds another accumulator's tally of the same stream (keeping this one's ledger number).
     mutating func merge(_ other: ReadStream) {
-        hours.merge(other.hours) { $0.merge($1) }
+        hours.mergeLarger(other.hours) { $0.merge($1) }
     }
 
     /// Requests (successful and failed) and bytes over the whole stream.
