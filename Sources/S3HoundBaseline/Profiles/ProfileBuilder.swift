@@ -19,8 +19,8 @@ public struct ProfileBuilder: Sendable {
                 history.hours[hour] = TermHistory(tally)
             }
             guard !history.hours.isEmpty else { continue }
-            add(tallies.ipHours, as: .sourceIP, to: &history)
-            add(tallies.agentHours, as: .userAgentFamily, to: &history)
+            add(tallies.ips, as: .sourceIP, to: &history)
+            add(tallies.agents, as: .userAgentFamily, to: &history)
             histories[principal] = history
         }
         activity.forEachRead { stream, read in
@@ -50,11 +50,13 @@ public struct ProfileBuilder: Sendable {
         InMemoryBaseline(profiles: profiles(from: activity))
     }
 
-    private func add(_ tallies: [TermHour: Tally], as kind: TermKind, to history: inout PrincipalHistory) {
-        for (key, tally) in tallies where window.contains(tally.first.time) {
-            let termDay = TermDay(kind: kind, term: key.term, day: ClockHour.day(of: key.hour))
-            let seen = TermHistory(tally)
-            history.terms[termDay] = history.terms[termDay].map { $0.merging(seen) } ?? seen
+    private func add(_ terms: [String: TermActivity], as kind: TermKind, to history: inout PrincipalHistory) {
+        for (term, use) in terms {
+            for (hour, tally) in use.hours where window.contains(tally.first) {
+                let termDay = TermDay(kind: kind, term: term, day: ClockHour.day(of: hour))
+                let seen = TermHistory(firstSeen: tally.first, lastSeen: tally.last, count: tally.count)
+                history.terms[termDay] = history.terms[termDay].map { $0.merging(seen) } ?? seen
+            }
         }
     }
 }

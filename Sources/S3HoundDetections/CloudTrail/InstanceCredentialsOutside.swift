@@ -20,10 +20,10 @@ public struct InstanceCredentialsOutside: Detection {
 
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
         var findings: [Finding] = []
-        for (profile, facts) in judgedPrincipals(activity, windows: windows) where !profile.instanceIPHours.isEmpty {
-            let instance = NewTerms(profile.instanceIPHours, windows: windows)
+        for (profile, facts) in judgedPrincipals(activity, windows: windows) where !profile.instanceIPs.isEmpty {
+            let instance = NewTerms(profile.instanceIPs, windows: windows)
                 .excludingAllowed(activity.configuration.allowedNetworks)
-            let anyUse = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
+            let anyUse = NewTerms(profile.ips.totals, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
             for (ip, tally) in instance.new where !anyUse.known.contains(ip) {
                 var finding = newTermFinding(profile, tally: tally, explanation: "\(ByteCount.grouped(tally.count)) calls with this role's EC2 instance credentials from the public address \(ip), not through a VPC endpoint, first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline the role's sessions called only from \(anyUse.known.count) other address(es) (\(anyUse.examples())).")
                 finding.sourceIPs = [ip: tally.count]

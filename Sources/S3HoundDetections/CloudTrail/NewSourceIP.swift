@@ -20,7 +20,7 @@ public struct NewSourceIP: Detection {
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
         var findings: [Finding] = []
         for (profile, facts) in judgedPrincipals(activity, windows: windows) {
-            let terms = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
+            let terms = NewTerms(profile.ips.totals, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
                 .excludingAllowed(activity.configuration.allowedNetworks)
             let knownNetworks = Set(terms.known.map(AddressNetwork.of))
             for (ip, tally) in terms.new {
@@ -54,6 +54,9 @@ extension NewSourceIP {
                    history + [CaseEvents.getObject(CaseEvents.time("2026-02-23T10:47:00Z"), by: jane, from: "198.51.100.20")]),
             .fires("developer-jane, seven days from the office, then a read from a Tor exit", windowStart: window,
                    history + [CaseEvents.getObject(CaseEvents.time("2026-02-23T02:47:00Z"), by: jane, from: "185.220.101.47")]),
+            .quiet("an address first used five minutes before the window is history, not new, when it is used again inside it", windowStart: window,
+                   history + [CaseEvents.getObject(CaseEvents.time("2026-02-22T23:55:00Z"), by: jane, from: "185.220.101.47"),
+                              CaseEvents.getObject(CaseEvents.time("2026-02-23T00:05:00Z"), by: jane, from: "185.220.101.47")]),
             .quiet("developer-jane reading from the office address she always uses", windowStart: window,
                    history + [CaseEvents.getObject(CaseEvents.time("2026-02-23T09:30:00Z"), by: jane, from: "203.0.113.10")]),
             .quiet("a principal with one day of history is not judged", windowStart: window,

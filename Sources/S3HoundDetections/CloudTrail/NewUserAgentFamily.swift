@@ -19,7 +19,7 @@ public struct NewUserAgentFamily: Detection {
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
         var findings: [Finding] = []
         for (profile, facts) in judgedPrincipals(activity, windows: windows) {
-            let terms = NewTerms(profile.agentHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.userAgentFamilies)
+            let terms = NewTerms(profile.agents.totals, windows: windows, learned: windows.learnedProfile(profile.principal)?.userAgentFamilies)
             for (family, tally) in terms.new {
                 var finding = newTermFinding(profile, tally: tally, explanation: "\(ByteCount.grouped(tally.count)) requests with the client '\(family)', first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline this principal used only \(terms.examples(5)).")
                 finding.evidence = ["userAgentFamily": family, "knownFamilies": terms.known.sorted().joined(separator: ","), "baselineDays": String(facts.activeDays)]

@@ -21,12 +21,12 @@ public struct PresignedURLNewIP: Detection {
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
         let limit = activity.configuration.presignedDistinctIPLimit
         var findings: [Finding] = []
-        for (profile, facts) in judgedPrincipals(activity, windows: windows) where !profile.presignedIPHours.isEmpty {
-            let presigned = NewTerms(profile.presignedIPHours, windows: windows)
+        for (profile, facts) in judgedPrincipals(activity, windows: windows) where !profile.presignedIPs.isEmpty {
+            let presigned = NewTerms(profile.presignedIPs, windows: windows)
                 .excludingAllowed(activity.configuration.allowedNetworks)
             // Links handed out publicly show up from many addresses: nothing to judge there.
             guard presigned.known.count <= limit else { continue }
-            let anyUse = NewTerms(profile.ipHours, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
+            let anyUse = NewTerms(profile.ips.totals, windows: windows, learned: windows.learnedProfile(profile.principal)?.sourceIPs)
             for (ip, tally) in presigned.new where !anyUse.known.contains(ip) {
                 var finding = newTermFinding(profile, tally: tally, explanation: "\(ByteCount.grouped(tally.count)) presigned-URL requests (AuthenticationMethod QueryString) from \(ip), first at \(tally.first.time.reportMinute); in \(facts.activeDays) days of baseline this principal's links and calls came from \(anyUse.known.count) other address(es) (\(anyUse.examples())) and never from this one.")
                 finding.sourceIPs = [ip: tally.count]

@@ -73,9 +73,12 @@ extension IncidentBuilder {
     func ipActivity(profile: PrincipalActivity?, ips: Set<String>, from: EventTime, to: EventTime, newIPs: Set<String>, findings: [Finding]) -> [SourceIPActivity] {
         var rows: [String: SourceIPActivity] = [:]
         if let profile {
-            for (term, tally) in profile.ipHours where ips.contains(term.term) && term.hour >= from.hourIndex && term.hour <= to.hourIndex {
-                rows[term.term, default: SourceIPActivity(ip: term.term, requests: 0, newForPrincipal: newIPs.contains(term.term))].requests += tally.count
-                rows[term.term]!.failed += tally.failed
+            for ip in ips {
+                guard let use = profile.ips[ip] else { continue }
+                for (hour, tally) in use.hours where hour >= from.hourIndex && hour <= to.hourIndex {
+                    rows[ip, default: SourceIPActivity(ip: ip, requests: 0, newForPrincipal: newIPs.contains(ip))].requests += tally.count
+                    rows[ip]!.failed += tally.failed
+                }
             }
         }
         for ip in ips where rows[ip] == nil {

@@ -8,18 +8,14 @@ struct NewTerms {
     /// Window tallies of the terms never seen in the baseline.
     var new: [String: Tally] = [:]
 
-    /// Splits a principal's per-hour term tallies into known terms and new ones; `learned` adds the terms
-    /// of the principal's learned profile (first seen before the window).
-    init(_ termHours: [TermHour: Tally], windows: AnalysisWindows, learned: [String: TermHistory]? = nil) {
+    /// Splits a principal's term tallies into known terms (first used in the baseline) and new ones (used in
+    /// the window, never before); `learned` adds the terms of the principal's learned profile (first seen
+    /// before the window). A hunt reads only its baseline and window, the baseline first, so a term first
+    /// used inside the window was used only there: its whole tally is its use in the window.
+    init(_ terms: [String: Tally], windows: AnalysisWindows, learned: [String: TermHistory]? = nil) {
         known = windows.learnedTerms(learned)
-        var recent: [String: Tally] = [:]
-        for (term, tally) in termHours {
-            if windows.isBaseline(tally.first.time) { known.insert(term.term) }
-            if windows.window.contains(tally.last.time) {
-                if let index = recent.index(forKey: term.term) { recent.values[index].merge(tally) } else { recent[term.term] = tally }
-            }
-        }
-        new = recent.filter { !known.contains($0.key) }
+        for (term, tally) in terms where windows.isBaseline(tally.first.time) { known.insert(term) }
+        new = terms.filter { !known.contains($0.key) && windows.window.contains($0.value.last.time) }
     }
 
     /// Drops new addresses inside our own ranges (configured allowed CIDRs).

@@ -12,16 +12,16 @@ public struct PrincipalActivity: Sendable {
     public var arns: Set<String> = []
     /// Access keys used, with request counts.
     public var accessKeys: [String: Int] = [:]
-    /// Per source IP and clock hour.
-    public var ipHours: [TermHour: Tally] = [:]
+    /// Per source IP: all of its use, and per clock hour.
+    public var ips: [String: TermActivity] = [:]
     /// Per clock hour (hours since the epoch; `% 24` is the UTC hour of day).
     public var hours: [Int64: Tally] = [:]
-    /// Per user-agent family (`UserAgentFamily`) and clock hour.
-    public var agentHours: [TermHour: Tally] = [:]
-    /// Per source IP and clock hour, for requests signed in the query string (presigned URLs).
-    public var presignedIPHours: [TermHour: Tally] = [:]
-    /// Per public source IP and clock hour, for EC2 instance-profile sessions called from outside a VPC endpoint.
-    public var instanceIPHours: [TermHour: Tally] = [:]
+    /// Per user-agent family (`UserAgentFamily`): all of its use, and per clock hour.
+    public var agents: [String: TermActivity] = [:]
+    /// Per source IP, for requests signed in the query string (presigned URLs).
+    public var presignedIPs: [String: Tally] = [:]
+    /// Per public source IP, for EC2 instance-profile sessions called from outside a VPC endpoint.
+    public var instanceIPs: [String: Tally] = [:]
 
     /// Starts an empty profile.
     public init(principal: String) { self.principal = principal }
@@ -32,15 +32,13 @@ public struct PrincipalActivity: Sendable {
         if accountId == nil { accountId = event.identity.accountId }
         if let arn = event.identity.arn, !arn.isEmpty { arns.insert(arn) }
         if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
-        let hour = event.time.hourIndex
         if let ip = event.sourceIP {
-            let term = TermHour(term: ip, hour: hour)
-            ipHours.count(event, at: term)
-            if event.authenticationMethod == "QueryString" { presignedIPHours.count(event, at: term) }
-            if event.identity.isInstanceRoleSession, event.vpcEndpointId == nil, !IPAddress.isPrivate(ip) { instanceIPHours.count(event, at: term) }
+            ips.count(event, at: ip)
+            if event.authenticationMethod == "QueryString" { presignedIPs.count(event, at: ip) }
+            if event.identity.isInstanceRoleSession, event.vpcEndpointId == nil, !IPAddress.isPrivate(ip) { instanceIPs.count(event, at: ip) }
         }
-        agentHours.count(event, at: TermHour(term: UserAgentFamily.family(of: event.userAgent), hour: hour))
-        hours.count(event, at: hour)
+        agents.count(event, at: UserAgentFamily.family(of: event.userAgent))
+        hours.count(event, at: event.time.hourIndex)
     }
 
     /// Adds another profile of the same principal.
@@ -49,11 +47,11 @@ public struct PrincipalActivity: Sendable {
         if accountId == nil { accountId = other.accountId }
         arns.formUnion(other.arns)
         accessKeys.merge(other.accessKeys, uniquingKeysWith: +)
-        ipHours.mergeLarger(other.ipHours) { $0.merge($1) }
+        ips.mergeLarger(other.ips) { $0.merge($1) }
         hours.mergeLarger(other.hours) { $0.merge($1) }
-        agentHours.mergeLarger(other.agentHours) { $0.merge($1) }
-        presignedIPHours.mergeLarger(other.presignedIPHours) { $0.merge($1) }
-        instanceIPHours.mergeLarger(other.instanceIPHours) { $0.merge($1) }
+        agents.mergeLarger(other.agents) { $0.merge($1) }
+        presignedIPs.mergeLarger(other.presignedIPs) { $0.merge($1) }
+        instanceIPs.mergeLarger(other.instanceIPs) { $0.merge($1) }
     }
 
     /// Distinct UTC days with activity inside `range`.
@@ -64,14 +62,6 @@ public struct PrincipalActivity: Sendable {
         guard let range else { return [] }
         return Set(hours.values.filter { range.contains($0.first.time) }.map { $0.first.time.dayIndex })
     }
-}
-
-/// A term (an IP, a user agent …) in one clock hour.
-public struct TermHour: Hashable, Sendable {
-    /// The term's value.
-    public var term: String
-    /// Hours since the epoch.
-    public var hour: Int64
 }
 
 /// Hour-of-day labels.
