@@ -1,5 +1,10 @@
 import S3HoundCore
 
+#if os(Linux)
+/// glibc's `malloc_trim` (in `<malloc.h>`, which the Glibc module does not bring in).
+@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
+
 /// The aggregates one scan builds, event by event, on one thread; accumulators of several threads merge.
 ///
 /// Nothing here holds the records themselves: per-principal, per-day and per-minute tallies are enough
@@ -121,6 +126,15 @@ public final class ActivityAccumulator {
         readLedger.append(event, streamID: id)
     }
 
+    /// Hands memory freed while merging back to the system. glibc keeps each thread's freed memory in that
+    /// thread's arena, so tallies moving from a reader thread's accumulator to the main one would otherwise
+    /// count twice in the process's resident size.
+    static func returnFreedMemory() {
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+
     /// Widens the input's time span to include `time`.
     func noteTime(_ time: EventTime) {
         if earliest.map({ time < $0 }) ?? true { earliest = time }
@@ -136,9 +150,10 @@ public final class ActivityAccumulator {
         if let l = other.latest { noteTime(l) }
         accounts.formUnion(other.accounts)
         mergeEvidence(other)
-        for key in Array(other.principals.keys) {
+        for (n, key) in Array(other.principals.keys).enumerated() {
             guard let theirs = other.principals.removeValue(forKey: key) else { continue }
             if let index = principals.index(forKey: key) { principals.values[index].merge(theirs) } else { principals[key] = theirs }
+            if n % 64 == 63 { Self.returnFreedMemory() }
         }
         for key in Array(other.readStreams.keys) {
             guard let theirs = other.readStreams.removeValue(forKey: key) else { continue }
@@ -150,6 +165,7 @@ public final class ActivityAccumulator {
                 readStreams[key] = stream
             }
         }
+        Self.returnFreedMemory()
         mergedLedgers.append(other.readLedger)
         mergedLedgers += other.mergedLedgers
         for (id, events) in other.matches {

@@ -15,7 +15,7 @@ import S3HoundCore
 /// cannot be created or written, records stay in memory and `spillProblem` says why.
 public final class ReadLedger {
     /// How many bytes of records stay in memory before they move to the file, by default.
-    public static let defaultSpillBytes = 8 << 20
+    public static let defaultSpillBytes = 1 << 20
     /// The bucket name of reads without one.
     public static let unknownBucket = "(unknown bucket)"
 
