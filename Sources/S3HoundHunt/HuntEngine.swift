@@ -79,9 +79,11 @@ public struct HuntEngine: Sendable {
         var ingest = ParallelIngest(workers: fetcher == nil ? options.workers : options.workers * 2, reader: reader)
         ingest.fetcher = fetcher
         let learning = options.learning
+        let (spillBytes, spillDirectory) = (options.readSpillBytes, options.readSpillDirectory)
         let (sinks, results) = ingest.run(plan.inputs, makeSink: {
             AccumulatorSink(ActivityAccumulator(configuration: configuration, readRange: readRange,
-                                                  eventDetections: eventDetections, streamDetections: streamDetections),
+                                                  eventDetections: eventDetections, streamDetections: streamDetections,
+                                                  readLedger: ReadLedger(spillBytes: spillBytes, directory: spillDirectory)),
                             learning: learning.map { ($0.learner.makeAccumulator(), $0.plan.freshPaths) })
         }, progress: onFile)
         let activity = sinks[0].accumulator

@@ -40,6 +40,10 @@ public struct HuntOptions: Sendable {
     public var serviceFindings: [ServiceFinding] = []
     /// Reader threads.
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Each reader thread's read ledger moves to a temporary file past this many bytes (nil: never).
+    public var readSpillBytes: Int? = ReadLedger.defaultSpillBytes
+    /// Where the read ledgers' temporary files go (unlinked as soon as they are made).
+    public var readSpillDirectory: String = FileManager.default.temporaryDirectory.path
     /// "Now", for the report date (tests pin it).
     public var now = EventTime(Date())
 
