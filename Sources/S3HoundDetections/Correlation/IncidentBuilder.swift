@@ -15,9 +15,33 @@ public struct IncidentBuilder: Sendable {
 
     /// Incidents from findings, most severe first, then earliest first.
     public func incidents(from findings: [Finding], activity: ActivityAccumulator, windows: AnalysisWindows? = nil) -> [Incident] {
-        clusters(of: findings)
-            .map { makeIncident(findings: $0, activity: activity, windows: windows) }
+        let groups = clusters(of: findings)
+        let scopes = groups.map(ReadScope.init)
+        let reads = readDetail(scopes, activity: activity, windows: windows)
+        return zip(groups, scopes)
+            .map { makeIncident(findings: $0, scope: $1, reads: reads, activity: activity, windows: windows) }
             .sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0.firstEvent < $1.firstEvent }
+    }
+
+    /// Whose reads, from where and when, an incident's impact and story count.
+    struct ReadScope {
+        /// The lead principal.
+        var principal: String
+        /// The incident's principals (the lead alone when every finding is a service's).
+        var callers: Set<String>
+        /// The incident's caller addresses.
+        var ips: Set<String>
+        /// Its first and last event.
+        var first: EventReference, last: EventReference
+
+        init(_ findings: [Finding]) {
+            principal = IncidentBuilder.leadPrincipal(of: findings)
+            let principals = Set(findings.map(\.principal)).filter { !IncidentBuilder.isSynthetic($0) }
+            callers = principals.isEmpty ? [principal] : principals
+            ips = Set(findings.filter { !IncidentBuilder.isSynthetic($0.principal) }.flatMap { $0.sourceIPs.keys })
+            first = findings.map(\.firstEvent).min()!
+            last = findings.map(\.lastEvent).max()!
+        }
     }
 
     /// Findings joined on shared keys within the gap.
@@ -56,30 +80,30 @@ public struct IncidentBuilder: Sendable {
         return groups.keys.sorted().map { groups[$0]! }
     }
 
-    /// The reads an incident's impact and story need, rebuilt minute by minute in one pass over the ledgers: its
-    /// callers' reads from its addresses over its span, and their reads in the hours the baseline starts and ends in.
-    private func readDetail(callers: Set<String>, ips: Set<String>, from: EventTime, to: EventTime, activity: ActivityAccumulator,
-                            windows: AnalysisWindows?) -> [ReadStreamKey: [Int64: ReadMinute]] {
-        let span = from.minuteIndex...to.minuteIndex
+    /// The reads every incident's impact and story need, rebuilt minute by minute in one pass over the ledgers:
+    /// each incident's callers' reads from its addresses over its span, and their reads in the hours the
+    /// baseline starts and ends in. (Each incident takes its own from these: its callers, addresses, span.)
+    private func readDetail(_ scopes: [ReadScope], activity: ActivityAccumulator, windows: AnalysisWindows?) -> [ReadStreamKey: [Int64: ReadMinute]] {
+        guard !scopes.isEmpty else { return [:] }
         let edges = windows?.baselineEdgeHours ?? []
         return activity.readMinutes { stream in
-            guard callers.contains(stream.principal) else { return nil }
-            let inIncident = ips.contains(stream.sourceIP)
-            return { minute in (inIncident && span.contains(minute)) || edges.contains(minute.floorDiv(60)) }
+            let mine = scopes.filter { $0.callers.contains(stream.principal) }
+            guard !mine.isEmpty else { return nil }
+            let spans = mine.filter { $0.ips.contains(stream.sourceIP) }.map { $0.first.time.minuteIndex...$0.last.time.minuteIndex }
+            return { minute in edges.contains(minute.floorDiv(60)) || spans.contains { $0.contains(minute) } }
         }
     }
 
-    private func makeIncident(findings: [Finding], activity: ActivityAccumulator, windows: AnalysisWindows?) -> Incident {
-        let principal = Self.leadPrincipal(of: findings)
+    private func makeIncident(findings: [Finding], scope: ReadScope, reads: [ReadStreamKey: [Int64: ReadMinute]],
+                              activity: ActivityAccumulator, windows: AnalysisWindows?) -> Incident {
+        let principal = scope.principal
         let principals = Set(findings.map(\.principal)).filter { !Self.isSynthetic($0) }
-        let first = findings.map(\.firstEvent).min()!
-        let last = findings.map(\.lastEvent).max()!
+        let first = scope.first
+        let last = scope.last
         let profile = activity.principals[principal]
         let newIPs = Set(findings.filter { $0.detectionID == NewSourceIP.metadata.id }.compactMap { $0.evidence["sourceIP"] })
-        let incidentIPs = Set(findings.filter { !Self.isSynthetic($0.principal) }.flatMap { $0.sourceIPs.keys })
-        let callers = principals.isEmpty ? [principal] : principals
-        let reads = readDetail(callers: callers, ips: incidentIPs, from: first.time, to: last.time, activity: activity, windows: windows)
-        var (impact, keyHashes) = dataImpact(principals: callers, ips: incidentIPs, from: first.time, to: last.time,
+        let incidentIPs = scope.ips
+        var (impact, keyHashes) = dataImpact(principals: scope.callers, ips: incidentIPs, from: first.time, to: last.time,
                                              findings: findings, reads: reads)
         impact.sensitive = sensitiveData(buckets: Set(impact.buckets.keys), keyHashes: keyHashes, activity: activity)
         impact.bucketLabels = configuration.bucketLabels.filter { impact.buckets[$0.key] != nil }

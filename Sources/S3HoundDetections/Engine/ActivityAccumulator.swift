@@ -7,8 +7,10 @@ import S3HoundCore
 
 /// The aggregates one scan builds, event by event, on one thread; accumulators of several threads merge.
 ///
-/// Nothing here holds the records themselves: per-principal, per-day and per-minute tallies are enough
-/// to judge any window afterwards, so the input can be read in any order and in bounded memory.
+/// Nothing here holds the records themselves: per-principal and per-hour tallies (and per-minute ones for
+/// stream detections) are enough to judge any window afterwards, so the input can be read in any order.
+/// Object reads are counted per hour here and kept one by one, compactly, in the `ReadLedger`, from which
+/// the minutes a burst or an incident covers are rebuilt.
 public final class ActivityAccumulator {
     /// The detection tunables (event detections apply them while reading).
     public let configuration: DetectionConfiguration

@@ -85,8 +85,8 @@ extension StreamDetection {
                 var finding = finding(principal: key.principal, first: total.first, last: total.last, requests: total.count, explanation: "")
                 finding.failedCount = total.failed
                 finding.distinctKeys = burst.distinctTerms
-                finding.sourceIPs = total.sourceIPs.filter { !$0.key.isEmpty }
-                finding.accessKeyIds = total.accessKeys.sorted { $0.value > $1.value }.map(\.key)
+                finding.sourceIPs = total.sourceIPs.dictionary.filter { !$0.key.isEmpty }
+                finding.accessKeyIds = total.accessKeys.dictionary.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
                 let profile = activity.principals[key.principal]
                 finding.arns = profile.map { $0.arns.sorted() } ?? []
                 finding.accountId = profile?.accountId

@@ -8,13 +8,18 @@ public struct StreamMinute: Sendable {
     /// Of those, failed calls.
     public var failed = 0
     /// Hashes of the distinct terms.
-    public var termHashes: Set<UInt64> = []
-    /// A few of the terms, for explanations.
-    public var sampleTerms: [String] = []
+    public var termHashes = InlineHashSet()
+    /// The first term, for explanations (kept apart from the others: most minutes have one).
+    private var firstTerm: String?
+    /// More terms, up to `sampleLimit` in all.
+    private var moreTerms: [String] = []
     /// Source addresses with counts.
-    public var sourceIPs: [String: Int] = [:]
+    public var sourceIPs = InlineCounts()
     /// Access keys with counts.
-    public var accessKeys: [String: Int] = [:]
+    public var accessKeys = InlineCounts()
+
+    /// A few of the terms, for explanations.
+    public var sampleTerms: [String] { firstTerm.map { [$0] + moreTerms } ?? [] }
     /// Earliest event.
     public var first: EventReference
     /// Latest event.
@@ -35,11 +40,14 @@ public struct StreamMinute: Sendable {
         if counted { widen(first: &first, last: &last, with: event) }
         count += 1
         if event.failed { failed += 1 }
-        if termHashes.insert(ObjectKeyHash.hash(bucket: "", key: term)).inserted, sampleTerms.count < Self.sampleLimit {
-            sampleTerms.append(term)
-        }
-        sourceIPs[event.sourceIPAddress ?? "", default: 0] += 1
-        if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
+        if termHashes.insert(ObjectKeyHash.hash(bucket: "", key: term)) { keepSample(term) }
+        sourceIPs.add(event.sourceIPAddress ?? "")
+        if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys.add(key) }
+    }
+
+    /// Keeps `term` as a sample while there is room.
+    private mutating func keepSample(_ term: String) {
+        if firstTerm == nil { firstTerm = term } else if moreTerms.count + 1 < Self.sampleLimit { moreTerms.append(term) }
     }
 
     /// Adds another tally of the same minute.
@@ -47,9 +55,9 @@ public struct StreamMinute: Sendable {
         count += other.count
         failed += other.failed
         termHashes.formUnion(other.termHashes)
-        for term in other.sampleTerms where sampleTerms.count < Self.sampleLimit && !sampleTerms.contains(term) { sampleTerms.append(term) }
-        sourceIPs.merge(other.sourceIPs, uniquingKeysWith: +)
-        accessKeys.merge(other.accessKeys, uniquingKeysWith: +)
+        for term in other.sampleTerms where !sampleTerms.contains(term) { keepSample(term) }
+        sourceIPs.merge(other.sourceIPs)
+        accessKeys.merge(other.accessKeys)
         if other.first < first { first = other.first }
         if last < other.last { last = other.last }
     }
