@@ -109,21 +109,12 @@ public struct BulkDownload: Detection {
         return segments
     }
 
-    /// The busiest clock hour of each principal in the baseline: whole hours from the counters, the hours the
-    /// baseline starts and ends in minute by minute.
+    /// The busiest clock hour of each principal in the baseline.
     private func baselinePeaks(_ activity: ActivityAccumulator, windows: AnalysisWindows, edges: Set<Int64>,
                                detail: [ReadStreamKey: [Int64: ReadMinute]]) -> [String: HourPeak] {
-        guard windows.baseline != nil else { return [:] }
         var hourly: [String: [Int64: HourPeak]] = [:]
-        for (stream, readStream) in activity.readStreams {
-            for (hour, tally) in readStream.hours where !edges.contains(hour) && windows.isBaseline(EventTime(secondsSinceEpoch: hour * 3600)) {
-                hourly[stream.principal, default: [:]][hour, default: HourPeak()].add(reads: tally.reads, bytes: tally.bytesOut)
-            }
-        }
-        for (stream, minutes) in detail {
-            for (minute, tally) in minutes where edges.contains(minute.floorDiv(60)) && windows.isBaseline(EventTime(secondsSinceEpoch: minute * 60)) {
-                hourly[stream.principal, default: [:]][minute.floorDiv(60), default: HourPeak()].add(reads: tally.reads, bytes: tally.bytesOut)
-            }
+        activity.forEachBaselineRead(windows: windows, edges: edges, detail: detail) { stream, hour, counts in
+            hourly[stream.principal, default: [:]][hour, default: HourPeak()].add(reads: counts.reads, bytes: counts.bytesOut)
         }
         return hourly.mapValues { hours in
             hours.values.reduce(into: HourPeak()) { peak, hour in

@@ -3,11 +3,10 @@ import S3HoundCore
 extension IncidentBuilder {
     /// The incident's story across sources: per-minute reads against the usual, hours against the baseline,
     /// egress tied to it, the GuardDuty/Macie findings joined to it, and the merged timeline.
-    func story(principal: String, principals: Set<String>, ips: Set<String>, findings: [Finding], impact: DataImpact,
+    func story(principal: String, callers: Set<String>, ips: Set<String>, findings: [Finding], impact: DataImpact,
                from: EventTime, to: EventTime, activity: ActivityAccumulator, reads: [ReadStreamKey: [Int64: ReadMinute]],
                windows: AnalysisWindows?) -> IncidentStory {
         var story = IncidentStory()
-        let callers = principals.isEmpty ? [principal] : principals
         var origins: UInt8 = 0
         var perMinute: [Int64: MinuteActivity] = [:]
         for (stream, minutes) in reads where callers.contains(stream.principal) && ips.contains(stream.sourceIP) {
@@ -45,23 +44,15 @@ extension IncidentBuilder {
         return story
     }
 
-    /// Mean requests and bytes per active minute of reads by the callers in the baseline (nil without one):
-    /// whole hours from the counters, the hours the baseline starts and ends in from `reads`.
+    /// Mean requests and bytes per active minute of reads by the callers in the baseline (nil without one).
     private func usualRate(callers: Set<String>, windows: AnalysisWindows?, activity: ActivityAccumulator,
                            reads: [ReadStreamKey: [Int64: ReadMinute]]) -> UsualRate? {
-        guard let windows, let baseline = windows.baseline else { return nil }
-        let edges = windows.baselineEdgeHours
+        guard let windows else { return nil }
         var minutes = 0, requests = 0
         var bytes: Int64 = 0
-        for (stream, readStream) in activity.readStreams where callers.contains(stream.principal) {
-            for (hour, tally) in readStream.hours where !edges.contains(hour) && baseline.contains(EventTime(millisecondsSinceEpoch: hour * 3_600_000)) {
-                minutes += tally.activeMinutes; requests += tally.reads + tally.failed; bytes += tally.bytesOut
-            }
-        }
-        for (stream, tallies) in reads where callers.contains(stream.principal) {
-            for (minute, tally) in tallies where edges.contains(minute.floorDiv(60)) && baseline.contains(EventTime(millisecondsSinceEpoch: minute * 60_000)) {
-                minutes += 1; requests += tally.reads + tally.failed; bytes += tally.bytesOut
-            }
+        activity.forEachBaselineRead(windows: windows, edges: windows.baselineEdgeHours, detail: reads,
+                                     include: { callers.contains($0.principal) }) { _, _, counts in
+            minutes += counts.activeMinutes; requests += counts.reads + counts.failed; bytes += counts.bytesOut
         }
         guard minutes > 0 else { return nil }
         return UsualRate(requests: Double(requests) / Double(minutes), bytesOut: Double(bytes) / Double(minutes))

@@ -97,7 +97,6 @@ public struct IncidentBuilder: Sendable {
     private func makeIncident(findings: [Finding], scope: ReadScope, reads: [ReadStreamKey: [Int64: ReadMinute]],
                               activity: ActivityAccumulator, windows: AnalysisWindows?) -> Incident {
         let principal = scope.principal
-        let principals = Set(findings.map(\.principal)).filter { !Self.isSynthetic($0) }
         let first = scope.first
         let last = scope.last
         let profile = activity.principals[principal]
@@ -108,7 +107,7 @@ public struct IncidentBuilder: Sendable {
         impact.sensitive = sensitiveData(buckets: Set(impact.buckets.keys), keyHashes: keyHashes, activity: activity)
         impact.bucketLabels = configuration.bucketLabels.filter { impact.buckets[$0.key] != nil }
         let sourceIPs = ipActivity(profile: profile, ips: incidentIPs, from: first.time, to: last.time, newIPs: newIPs, findings: findings)
-        let story = story(principal: principal, principals: principals, ips: incidentIPs, findings: findings, impact: impact,
+        let story = story(principal: principal, callers: scope.callers, ips: incidentIPs, findings: findings, impact: impact,
                           from: first.time, to: last.time, activity: activity, reads: reads, windows: windows)
         let (severity, reasons) = score(findings: findings, impact: impact, story: story)
 

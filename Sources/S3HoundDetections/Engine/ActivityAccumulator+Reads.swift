@@ -30,10 +30,23 @@ extension ActivityAccumulator {
         return detail
     }
 
-    /// The per-minute detail of the reads of `principals` from `ips` between two minutes (inclusive).
-    public func readMinutes(principals: Set<String>, ips: Set<String>, minutes: ClosedRange<Int64>) -> [ReadStreamKey: [Int64: ReadMinute]] {
-        readMinutes { stream in
-            principals.contains(stream.principal) && ips.contains(stream.sourceIP) ? { minutes.contains($0) } : nil
+    /// Calls `body` with the baseline's reads of the streams `include` accepts, a clock hour or a minute at a
+    /// time: whole hours from the hour counters, the hours in `edges` (those the baseline starts and ends in,
+    /// which hour counters cannot judge whole) minute by minute from `detail`, each minute taken when its
+    /// start lies in the baseline. `detail` must hold the `edges` minutes of those streams.
+    func forEachBaselineRead(windows: AnalysisWindows, edges: Set<Int64>, detail: [ReadStreamKey: [Int64: ReadMinute]],
+                             include: (ReadStreamKey) -> Bool = { _ in true },
+                             _ body: (_ stream: ReadStreamKey, _ hour: Int64, _ counts: BaselineReadCounts) -> Void) {
+        guard let baseline = windows.baseline else { return }
+        for (stream, readStream) in readStreams where include(stream) {
+            for (hour, tally) in readStream.hours where !edges.contains(hour) && baseline.contains(EventTime(secondsSinceEpoch: hour * 3600)) {
+                body(stream, hour, BaselineReadCounts(reads: tally.reads, failed: tally.failed, bytesOut: tally.bytesOut, activeMinutes: tally.activeMinutes))
+            }
+        }
+        for (stream, minutes) in detail where include(stream) {
+            for (minute, tally) in minutes where edges.contains(minute.floorDiv(60)) && baseline.contains(EventTime(secondsSinceEpoch: minute * 60)) {
+                body(stream, minute.floorDiv(60), BaselineReadCounts(reads: tally.reads, failed: tally.failed, bytesOut: tally.bytesOut, activeMinutes: 1))
+            }
         }
     }
 
@@ -50,4 +63,12 @@ extension ActivityAccumulator {
         var seen: Set<String> = []
         return readLedgers.flatMap { [$0.spillProblem, $0.readBackProblem].compactMap { $0 } }.filter { seen.insert($0).inserted }
     }
+}
+
+/// Reads of one stream in a clock hour of the baseline, or in one minute of an hour it starts or ends in.
+struct BaselineReadCounts {
+    var reads: Int
+    var failed: Int
+    var bytesOut: Int64
+    var activeMinutes: Int
 }

@@ -125,7 +125,7 @@ public final class ActivityAccumulator {
             stream.add(time: event.time, failed: failed, bytes: bytes)
             readStreams[key] = stream
         }
-        readLedger.append(event, streamID: id)
+        readLedger.append(event, streamID: id, failed: failed, bytes: bytes)
     }
 
     /// Hands memory freed while merging back to the system. glibc keeps each thread's freed memory in that

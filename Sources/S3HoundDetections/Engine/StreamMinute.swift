@@ -37,7 +37,7 @@ public struct StreamMinute: Sendable {
 
     /// Counts an event.
     mutating func add(_ event: ActivityEvent, term: String, counted: Bool = true) {
-        if counted { widen(first: &first, last: &last, with: event) }
+        if counted { widen(first: &first, last: &last, time: event.time) { event.reference } }
         count += 1
         if event.failed { failed += 1 }
         if termHashes.insert(ObjectKeyHash.hash(bucket: "", key: term)) { keepSample(term) }

@@ -23,7 +23,7 @@ public struct Tally: Hashable, Sendable {
     public mutating func add(_ event: ActivityEvent) {
         count += 1
         if event.failed { failed += 1 }
-        widen(first: &first, last: &last, with: event)
+        widen(first: &first, last: &last, time: event.time) { event.reference }
     }
 
     /// Adds another tally of the same key.
@@ -35,17 +35,17 @@ public struct Tally: Hashable, Sendable {
     }
 }
 
-/// Moves `first` or `last` to `event` when it lies beyond them, building its reference (which packs the event
-/// id) only when it might: events inside the span, the common case, cost two comparisons of time.
+/// Moves `first` or `last` to an event at `time` when it lies beyond them, building its reference (which packs
+/// or unpacks the event id) only when it might: events inside the span, the common case, cost two comparisons
+/// of time; the id breaks ties of time.
 @inline(__always)
-func widen(first: inout EventReference, last: inout EventReference, with event: ActivityEvent) {
-    let time = event.time
+func widen(first: inout EventReference, last: inout EventReference, time: EventTime, reference: () -> EventReference) {
     if last.time < time {
-        last = event.reference
+        last = reference()
     } else if time < first.time {
-        first = event.reference
+        first = reference()
     } else if time == first.time || time == last.time {
-        let reference = event.reference
+        let reference = reference()
         if reference < first { first = reference }
         if last < reference { last = reference }
     }

@@ -60,12 +60,11 @@ public final class ReadLedger {
         return UInt32(streams.count - 1)
     }
 
-    /// Records a GetObject of stream `streamID`.
-    func append(_ event: ActivityEvent, streamID: UInt32) {
+    /// Records a GetObject of stream `streamID`, with whether it failed and the bytes it counts (as the
+    /// stream's hour counted them).
+    func append(_ event: ActivityEvent, streamID: UInt32, failed: Bool, bytes: Int64) {
         count += 1
-        let failed = event.failed
         let bucket = event.bucketName ?? Self.unknownBucket
-        let bytes = failed ? 0 : max(0, event.bytesTransferredOut ?? 0)
         let keyHash = failed ? 0 : ObjectKeyHash.hash(bucket: bucket, key: event.objectKey ?? "")
         let accessKey = event.identity.accessKeyId.map { $0.isEmpty ? 0 : accessKeys.id($0) } ?? 0
         var owner: UInt32 = 0

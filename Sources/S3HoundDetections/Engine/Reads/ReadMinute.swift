@@ -31,18 +31,7 @@ public struct ReadMinute: Sendable {
 
     /// Counts a read.
     public mutating func add(_ read: LedgerRead, counted: Bool = true) {
-        if counted {
-            // The event id (decoded only when needed) breaks ties of time.
-            if last.time < read.time {
-                last = read.reference
-            } else if read.time < first.time {
-                first = read.reference
-            } else if read.time == first.time || read.time == last.time {
-                let reference = read.reference
-                if reference < first { first = reference }
-                if last < reference { last = reference }
-            }
-        }
+        if counted { widen(first: &first, last: &last, time: read.time) { read.reference } }
         let bucket = read.bucket
         if buckets[bucket]?.ownerAccountId == nil, let owner = read.bucketOwner {
             buckets[bucket, default: BucketImpact()].ownerAccountId = owner
