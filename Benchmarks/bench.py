@@ -6,6 +6,7 @@ Run it through scripts/bench (which installs what is missing and builds the rele
   scripts/bench                          # the 100k and 1m corpora, 3 runs each
   scripts/bench --sizes 100k,1m,10m      # also the 10m corpus (BENCH_10M=1 does the same)
   scripts/bench --runs 5 --parser both   # also hunt with --json-parser reference
+  scripts/bench --s3                     # also hunt s3:// from a local moto_server holding the corpus
 
 For each corpus (generated once into .build-bench/, keyed by its parameters) every tool computes the
 reference query — GetObject requests and bytes (additionalEventData.bytesTransferredOut) per principal
@@ -14,6 +15,12 @@ status is 1. The table gives wall and CPU time (user + system of the tool's proc
 and MB/s of uncompressed JSON, how many times faster s3hound is than each row (×DuckDB: DuckDB-best's wall
 time over the row's), and each row's wall time over the single-core libdeflate-gunzip floor (×floor).
 Results are also written as JSON to .build-bench/results-<date>.json.
+
+With --s3 the corpus is also uploaded to a moto_server started on 127.0.0.1 (moto from PyPI, as the tests
+use; no signature checking) and hunted as s3://bench/AWSLogs/ through the same client users run against
+AWS: the row shows whether listing, download, decompression and scanning overlap (CPU s over wall s is how
+many cores the hunt kept busy), and the server's own CPU time is printed beside it, since moto shares the
+machine's cores.
 """
 import argparse
 import csv
@@ -21,6 +28,7 @@ import datetime
 import json
 import os
 import platform
+import socket
 import shutil
 import statistics
 import subprocess
@@ -156,13 +164,67 @@ def hunt_supports(binary, flag):
 class Tool:
     """One row of the table: how to run it on a corpus and where its answer goes."""
 
-    def __init__(self, name, command, answer=None, header=True):
+    def __init__(self, name, command, answer=None, header=True, env=None, server=None):
         self.name, self.command, self.answer, self.header = name, command, answer, header
+        self.env, self.server = env, server
 
 
-def tools(args, directory, file_list, work):
+class MotoBucket:
+    """A moto_server on a free 127.0.0.1 port holding one corpus in bucket `bench`, for the s3:// row."""
+
+    BUCKET = "bench"
+
+    def __init__(self, directory, files):
+        moto = shutil.which("moto_server")
+        if not moto:
+            sys.exit("bench: --s3 needs moto_server (scripts/setup installs moto[server] from PyPI)")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([moto, "-H", "127.0.0.1", "-p", str(self.port)], stdout=self.log, stderr=self.log)
+        import boto3  # moto's own dependency
+        client = boto3.client("s3", endpoint_url=self.endpoint, region_name="us-east-1",
+                              aws_access_key_id="AKIABENCHBENCHBENCH0", aws_secret_access_key="bench")
+        for _ in range(100):
+            try:
+                client.list_buckets()
+                break
+            except Exception:  # not answering yet
+                time.sleep(0.1)
+        client.create_bucket(Bucket=self.BUCKET)
+        started = time.perf_counter()
+        for f in files:
+            client.upload_file(str(f), self.BUCKET, f.relative_to(directory).as_posix())
+        log(f"bench: {len(files):,} files uploaded to moto_server at {self.endpoint} in {time.perf_counter() - started:.1f} s")
+        self.env = dict(os.environ, AWS_ENDPOINT_URL=self.endpoint, AWS_ACCESS_KEY_ID="AKIABENCHBENCHBENCH0",
+                        AWS_SECRET_ACCESS_KEY="bench", AWS_REGION="us-east-1")
+        self.env.pop("AWS_PROFILE", None)
+
+    def cpu_seconds(self):
+        """The server's user + system time so far."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()
+
+
+def tools(args, directory, file_list, work, moto=None):
     config = directory / "config.s3hound.toml"
     rows = []
+    if moto:
+        def hunt_s3(out):
+            argv = [args.binary, "hunt", f"s3://{MotoBucket.BUCKET}/AWSLogs/", "--format", "json", "--quiet", "--fail-on", "none",
+                    "--read-totals", out]
+            if config.exists():
+                argv += ["--config", str(config)]
+            if args.jobs:
+                argv += ["--jobs", str(args.jobs)]
+            return argv
+        rows.append(Tool("s3hound hunt s3:// (moto)", hunt_s3, answer="file", env=moto.env, server=moto))
     parsers = {"fast": ["fast"], "reference": ["reference"], "both": ["fast", "reference"]}[args.parser]
     for parser in parsers:
         label = "s3hound hunt" if parser == "fast" else "s3hound hunt (reference parser)"
@@ -209,7 +271,21 @@ def bench_corpus(name, args):
     # Warm the page cache so every tool reads the files from memory, the first as the last.
     subprocess.run(f'xargs -0 -a "{file_list}" cat > /dev/null', shell=True, check=True)
     results, answers, failures = [], {}, []
-    for tool in tools(args, directory, file_list, work):
+    moto = MotoBucket(directory, files) if args.s3 else None
+    try:
+        rows = tools(args, directory, file_list, work, moto)
+        run_tools(rows, name, args, corpus, work, results, answers, failures)
+    finally:
+        if moto:
+            moto.stop()
+    shutil.rmtree(work, ignore_errors=True)
+    failures += compare(name, answers)
+    return {"corpus": corpus, "results": results, "answersCompared": sorted(answers), "failures": failures}
+
+
+def run_tools(rows, name, args, corpus, work, results, answers, failures):
+    """Runs every row `args.runs` times, checking answers; appends to results, answers and failures."""
+    for tool in rows:
         if tool.name == "jq" and corpus["events"] > args.jq_max_events:
             log(f"bench: jq left out on {name} (more than {args.jq_max_events:,} events; --jq-max-events to change)")
             continue
@@ -217,14 +293,18 @@ def bench_corpus(name, args):
         for run in range(args.runs):
             out = work / f"{len(results)}-{run}.csv"
             argv = tool.command(str(out))
-            measured = measure(argv, stdout=out if tool.answer == "stdout" or tool.answer is None else work / "stdout")
+            server_before = tool.server.cpu_seconds() if tool.server else 0
+            measured = measure(argv, stdout=out if tool.answer == "stdout" or tool.answer is None else work / "stdout", env=tool.env)
+            if tool.server:
+                measured["serverCPU"] = tool.server.cpu_seconds() - server_before
             if measured["status"] != 0:
                 failures.append(f"{tool.name} on {name} exited with {measured['status']}: {measured['stderr'][-2000:]}")
                 log(f"bench: FAILED {tool.name}: {measured['stderr'][-2000:]}")
                 break
             runs.append(measured)
+            served = f", moto_server {measured['serverCPU']:.2f} s CPU" if tool.server else ""
             log(f"bench: {name} {tool.name} run {run + 1}/{args.runs}: {measured['wall']:.2f} s wall, {measured['cpu']:.2f} s CPU, "
-                f"{measured['rssMB']:.0f} MB")
+                f"{measured['rssMB']:.0f} MB{served}")
             if run == 0 and tool.answer:
                 answers[tool.name] = read_answer(out, header=tool.header)
             if run == 0 and tool.answer is None:
@@ -242,11 +322,11 @@ def bench_corpus(name, args):
         if not runs:
             continue
         median = sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
-        results.append({"tool": tool.name, "wall": median["wall"], "cpu": median["cpu"], "rssMB": max(r["rssMB"] for r in runs),
-                        "runs": [{k: r[k] for k in ("wall", "cpu", "rssMB")} for r in runs]})
-    shutil.rmtree(work, ignore_errors=True)
-    failures += compare(name, answers)
-    return {"corpus": corpus, "results": results, "answersCompared": sorted(answers), "failures": failures}
+        result = {"tool": tool.name, "wall": median["wall"], "cpu": median["cpu"], "rssMB": max(r["rssMB"] for r in runs),
+                  "runs": [{k: r[k] for k in ("wall", "cpu", "rssMB", "serverCPU") if k in r} for r in runs]}
+        if tool.server:
+            result["serverCPU"] = median["serverCPU"]
+        results.append(result)
 
 
 def compare(name, answers):
@@ -286,6 +366,10 @@ def table(outcome):
         over_floor = f"{r['wall'] / floor:.2f}" if floor else "-"
         lines.append(f"{r['tool']:<32} {r['wall']:>8.2f} {r['cpu']:>8.2f} {r['rssMB']:>12,.0f} {events / r['wall']:>12,.0f} "
                      f"{megabytes / r['wall']:>8,.1f} {speedup:>8} {over_floor:>7}")
+    for r in results:
+        if "serverCPU" in r:
+            lines.append(f"{r['tool']}: {r['cpu'] / r['wall']:.2f} cores busy in s3hound (CPU s / wall s), "
+                         f"and moto_server used {r['serverCPU']:.2f} s CPU serving it")
     agreed = outcome["answersCompared"]
     if agreed and not any(f.startswith("MISMATCH") for f in outcome["failures"]):
         lines.append(f"answers agree exactly ({len(agreed)} tools: {', '.join(agreed)})")
@@ -315,6 +399,8 @@ def main():
     parser.add_argument("--duckdb-threads", type=int, default=2)
     parser.add_argument("--jq-max-events", type=int, default=200_000, help="jq runs only on corpora this small (it is slow)")
     parser.add_argument("--regenerate", action="store_true", help="write the corpora again")
+    parser.add_argument("--s3", action="store_true", default=os.environ.get("BENCH_S3") == "1",
+                        help="also hunt s3:// from a moto_server on 127.0.0.1 holding the corpus (env BENCH_S3=1)")
     args = parser.parse_args()
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in CORPORA]
