@@ -32,6 +32,8 @@ public struct HuntEngine: Sendable {
         public var issuesDropped: Int
         /// With `options.learning`: what the files new to the store held, and each file's result.
         public var learned: (activity: ActivityAccumulator, results: [FileReadResult])?
+        /// With `options.wantsReadTotals`: GetObject requests and bytes per principal and source.
+        public var readTotals: [ReadTotal] = []
     }
 
     /// What reading the input gave: the merged activity and how each file went.
@@ -46,6 +48,9 @@ public struct HuntEngine: Sendable {
         var started: ContinuousClock.Instant
         /// With `options.learning`: what the files new to the store held, to be committed to it.
         public var learned: ActivityAccumulator?
+        /// With more than one partition: every reader thread's events, by principal's partition (the
+        /// accumulator then holds only the totals, flow records and service findings).
+        public var spools: [EventSpool] = []
     }
 
     /// Runs the hunt; throws only when it cannot run at all (a path that does not exist).
@@ -79,12 +84,14 @@ public struct HuntEngine: Sendable {
         var ingest = ParallelIngest(workers: fetcher == nil ? options.workers : options.workers * 2, reader: reader)
         ingest.fetcher = fetcher
         let learning = options.learning
-        let (spillBytes, spillDirectory) = (options.readSpillBytes, options.readSpillDirectory)
+        let (spillBytes, spillDirectory, eventSpillBytes) = (options.readSpillBytes, options.readSpillDirectory, options.eventSpillBytes)
+        let partitions = options.partitions ?? Self.automaticPartitions(inputBytes: plan.inputBytes, bytesPerPartition: options.partitionBytes, threads: options.workers)
         let (sinks, results) = ingest.run(plan.inputs, makeSink: {
             AccumulatorSink(ActivityAccumulator(configuration: configuration, readRange: readRange,
                                                   eventDetections: eventDetections, streamDetections: streamDetections,
                                                   readLedger: ReadLedger(spillBytes: spillBytes, directory: spillDirectory)),
-                            learning: learning.map { ($0.learner.makeAccumulator(), $0.plan.freshPaths) })
+                            learning: learning.map { ($0.learner.makeAccumulator(), $0.plan.freshPaths) },
+                            spool: partitions > 1 ? EventSpool(partitions: partitions, spillBytes: eventSpillBytes, directory: spillDirectory) : nil)
         }, progress: onFile)
         let activity = sinks[0].accumulator
         for sink in sinks.dropFirst() { activity.merge(sink.accumulator) }
@@ -94,11 +101,12 @@ public struct HuntEngine: Sendable {
             learned = sinks[0].learning!.accumulator
             for sink in sinks.dropFirst() { learned!.merge(sink.learning!.accumulator) }
         }
-        return Scan(activity: activity, results: results, plan: plan, started: started, learned: learned)
+        return Scan(activity: activity, results: results, plan: plan, started: started, learned: learned, spools: sinks.compactMap(\.spool))
     }
 
-    /// Judges a scan: findings in the window, incidents, and the run summary.
-    public func analyze(_ scan: Scan) -> Outcome {
+    /// Judges a scan: findings in the window, incidents, and the run summary. With partitions, `onPartition`
+    /// is called (from judging threads) with how many are judged of how many.
+    public func analyze(_ scan: Scan, onPartition: (@Sendable (Int, Int) -> Void)? = nil) -> Outcome {
         let activity = scan.activity
         let results = scan.results
         let plan = scan.plan
@@ -116,7 +124,19 @@ public struct HuntEngine: Sendable {
             }
         }
         var findings: [Finding] = []
-        for detection in detections { findings += detection.findings(in: activity, windows: windows) }
+        var matchesNotKept = activity.matchesNotKept
+        var readLedgerProblems: [String] = []
+        var readTotals: [ReadTotal] = []
+        if scan.spools.isEmpty {
+            for detection in detections { findings += detection.findings(in: activity, windows: windows) }
+            if options.wantsReadTotals { readTotals = activity.readTotals }
+        } else {
+            let judged = judgePartitions(scan, windows: windows, onPartition: onPartition)
+            (findings, matchesNotKept, readLedgerProblems, readTotals) = (judged.findings, judged.matchesNotKept, judged.readLedgerProblems, judged.readTotals)
+            let spooled = scan.spools.reduce(Int64(0)) { $0 + $1.byteCount }
+            notes.append("Judged in \(scan.spools[0].partitions) partitions of principals, one at a time per reader thread, to bound memory (\(ByteCount.grouped(scan.spools.reduce(0) { $0 + $1.count })) events, \(ByteCount.format(spooled)) spooled to temporary files).")
+            notes += Set(scan.spools.flatMap(\.problems)).sorted().map { "Partitioned events: \($0)." }
+        }
         // Match each finding against the suppressions once: keep it, or remember which suppression dropped it.
         var suppressedBy: [String] = []
         findings = findings.filter { finding in
@@ -124,6 +144,7 @@ public struct HuntEngine: Sendable {
             suppressedBy.append(suppression.source)
             return false
         }
+        if !scan.spools.isEmpty { replayForIncidents(scan, findings: findings) }
         let incidents = IncidentBuilder(configuration: configuration).incidents(from: findings, activity: activity, windows: windows)
         let reported = incidents.filter { $0.severity >= options.minimumSeverity }
 
@@ -144,7 +165,7 @@ public struct HuntEngine: Sendable {
         summary.incidentsBelowThreshold = incidents.count - reported.count
         summary.detections = detections.map { type(of: $0).metadata.id }
         summary.notes = notes
-        for (id, count) in activity.matchesNotKept.sorted(by: { $0.key < $1.key }) {
+        for (id, count) in matchesNotKept.sorted(by: { $0.key < $1.key }) {
             summary.notes.append("\(id): \(ByteCount.grouped(count)) further matching events were counted but not kept in memory (limit \(ByteCount.grouped(configuration.keptEventsPerDetection)) per detection); its findings undercount them.")
         }
         if !suppressedBy.isEmpty {
@@ -152,14 +173,15 @@ public struct HuntEngine: Sendable {
             summary.notes.append("\(suppressedBy.count) finding(s) suppressed by configuration (\(sources.joined(separator: ", "))).")
         }
         summary.notes += Self.sourceNotes(activity: activity, results: results)
-        summary.notes += activity.readLedgerProblems.map { "Object reads' detail: \($0)." }
+        var seenProblems = Set<String>()
+        summary.notes += (readLedgerProblems + activity.readLedgerProblems).filter { seenProblems.insert($0).inserted }.map { "Object reads' detail: \($0)." }
         if plan.ignored > 0 { summary.notes.append("\(plan.ignored) digest or S3Hound metadata file(s) ignored.") }
         summary.elapsedSeconds = Self.seconds(ContinuousClock.now - scan.started)
 
         return Outcome(report: HuntReport(incidents: reported, summary: summary), findings: findings,
                        filesOpened: plan.inputs.map(\.displayName), issues: results.flatMap(\.issues),
                        issuesDropped: results.reduce(0) { $0 + $1.issuesDropped },
-                       learned: scan.learned.map { ($0, results) })
+                       learned: scan.learned.map { ($0, results) }, readTotals: readTotals)
     }
 
     /// The detection window and its baseline: from `--since`, or — without it — everything after the
@@ -212,11 +234,14 @@ public struct HuntEngine: Sendable {
 final class AccumulatorSink: EventSink {
     let accumulator: ActivityAccumulator
     let learning: (accumulator: ActivityAccumulator, files: Set<String>)?
+    /// With partitions: where the events go (the accumulator then counts them only).
+    let spool: EventSpool?
     private var learningThisFile = false
 
-    init(_ accumulator: ActivityAccumulator, learning: (ActivityAccumulator, Set<String>)? = nil) {
+    init(_ accumulator: ActivityAccumulator, learning: (ActivityAccumulator, Set<String>)? = nil, spool: EventSpool? = nil) {
         self.accumulator = accumulator
         self.learning = learning.map { (accumulator: $0.0, files: $0.1) }
+        self.spool = spool
     }
 
     func begin(_ input: LogInput) {
@@ -225,7 +250,11 @@ final class AccumulatorSink: EventSink {
     }
 
     func consume(_ event: ActivityEvent) {
-        accumulator.add(event)
+        if let spool {
+            if accumulator.addTotals(event) { spool.append(event) }
+        } else {
+            accumulator.add(event)
+        }
         if learningThisFile { learning!.accumulator.add(event) }
     }
     func consume(flow: FlowRecord) { accumulator.add(flow) }

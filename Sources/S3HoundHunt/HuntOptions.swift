@@ -42,8 +42,19 @@ public struct HuntOptions: Sendable {
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Each reader thread's read ledger moves to a temporary file past this many bytes (nil: never).
     public var readSpillBytes: Int? = ReadLedger.defaultSpillBytes
-    /// Where the read ledgers' temporary files go (unlinked as soon as they are made).
+    /// Where the read ledgers' and the event spool's temporary files go (unlinked as soon as they are made).
     public var readSpillDirectory: String = FileManager.default.temporaryDirectory.path
+    /// Partitions of principals judged one at a time (per reader thread at once), so memory holds a
+    /// partition's tallies rather than the whole input's: events are spooled to temporary files by principal as
+    /// they are read, then each partition is replayed, judged and dropped. nil chooses from the input's size
+    /// (`partitionBytes` of stored input per partition; one partition, no spool, below twice that); 1 never spools.
+    public var partitions: Int?
+    /// Stored (compressed) input bytes per partition when `partitions` is nil.
+    public var partitionBytes: Int64 = 64 << 20
+    /// Each partition of the event spool moves to its temporary file past this many bytes (nil: never).
+    public var eventSpillBytes: Int? = EventSpool.defaultSpillBytes
+    /// Also compute GetObject totals per principal and source (`HuntEngine.Outcome.readTotals`).
+    public var wantsReadTotals = false
     /// "Now", for the report date (tests pin it).
     public var now = EventTime(Date())
 

@@ -159,6 +159,9 @@ struct Hunt: ParsableCommand {
     @Option(help: ArgumentHelp("Reader threads (default: all cores).", valueName: "n"))
     var jobs: Int?
 
+    @Option(help: ArgumentHelp("Judge principals in this many partitions, one at a time per reader thread, to bound memory on large inputs: events are spooled by principal to unlinked files in $TMPDIR as they are read, then each partition is replayed and judged; same findings. auto (default) takes one partition per 64 MiB of stored input from 128 MiB up, a multiple of --jobs; 1 never spools.", valueName: "n|auto"))
+    var partitions: String?
+
     @Flag(name: .shortAndLong, help: "No progress line or summary on standard error (problems with the input are still reported).")
     var quiet = false
 
@@ -188,6 +191,9 @@ struct Hunt: ParsableCommand {
         if let baselineMultiplier, baselineMultiplier < 1 { throw ValidationError("--baseline-multiplier must be at least 1 (it multiplies the principal's busiest window).") }
         if let minHistoryDays, minHistoryDays < 0 { throw ValidationError("--min-history-days cannot be negative.") }
         if let shortExpirationDays, shortExpirationDays < 0 { throw ValidationError("--short-expiration-days cannot be negative.") }
+        if let partitions, partitions != "auto", (Int(partitions) ?? 0) < 1 {
+            throw ValidationError("--partitions '\(partitions)' is not a count: use a whole number of at least 1 (1 never spools), or auto.")
+        }
         if let readTotals, FileManager.default.fileExists(atPath: readTotals) {
             throw ValidationError("--read-totals \(readTotals) already exists and S3Hound never overwrites a file: choose another name or remove it first.")
         }
@@ -224,7 +230,9 @@ struct Hunt: ParsableCommand {
             Terminal.error("s3hound: error: \(error)")
             throw ExitCode(ExitStatus.couldNotRun)
         }
-        let outcome = engine.analyze(scan)
+        let outcome = engine.analyze(scan) { done, total in
+            if showProgress, throttle.due() { Terminal.progress("judging: \(done)/\(total) partitions of principals") }
+        }
         // The process ends after this command: freeing millions of tallies one by one would cost seconds.
         KeptUntilExit.keep(scan)
         if showProgress { Terminal.clearProgress() }
@@ -233,7 +241,7 @@ struct Hunt: ParsableCommand {
             Terminal.error("s3hound: error: no log files found in \(paths.map(SafeText.terminal).joined(separator: ", ")) — point at a CloudTrail log file or folder.")
             throw ExitCode(ExitStatus.couldNotRun)
         }
-        if let readTotals { try write(scan.activity.readTotals, to: readTotals) }
+        if let readTotals { try write(outcome.readTotals, to: readTotals) }
         Terminal.output(try ReportRenderer.render(outcome.report, as: format, minimumSeverity: minSeverity))
         if !quiet { Terminal.error(summaryLine(outcome)) }
         if let store = options.store, let learning = options.learning, let learned = outcome.learned {
@@ -274,6 +282,8 @@ struct Hunt: ParsableCommand {
         options.minimumSeverity = minSeverity
         options.suppressions = file.suppressions
         if let jobs { options.workers = jobs }
+        if let partitions, partitions != "auto" { options.partitions = Int(partitions) }
+        options.wantsReadTotals = readTotals != nil
         var configuration = file.detection
         if let bulkObjects { configuration.bulkObjectThreshold = bulkObjects }
         if let bytes = bulkBytes.flatMap(ByteCount.parse) { configuration.bulkByteThreshold = bytes }

@@ -42,7 +42,8 @@ enum CatalogScenarios {
     }
 
     /// Hunts a generated tree with the configuration written next to it, as `hunt DIR --config DIR/config.s3hound.toml` does.
-    static func hunt(_ generated: Scenarios.Generated, minimumSeverity: Severity = .info) throws -> HuntEngine.Outcome {
+    static func hunt(_ generated: Scenarios.Generated, minimumSeverity: Severity = .info,
+                     adjust: (inout HuntOptions) -> Void = { _ in }) throws -> HuntEngine.Outcome {
         let file = try ConfigFile.load(path: generated.directory + "/" + OrganisationFiles.configFileName)
         var options = Scenarios.options([generated.directory])
         options.minimumSeverity = minimumSeverity
@@ -52,6 +53,7 @@ enum CatalogScenarios {
         configuration.threatLists += try file.threatListPaths.map { try ThreatListFile.load(path: $0) }
         options.configuration = configuration
         let detections = DetectionCatalog.all.filter { !file.disabledDetections.contains(type(of: $0).metadata.id) }
+        adjust(&options)
         return try HuntEngine(options: options, detections: detections).run()
     }
 }

@@ -66,11 +66,23 @@ public final class ActivityAccumulator {
 
     /// Takes one event.
     public func add(_ event: ActivityEvent) {
-        guard readRange.contains(event.time) else { outsideRange += 1; return }
+        if addTotals(event) { addActivity(event) }
+    }
+
+    /// Counts an event in the run's totals (events, sources, time span, accounts); false when it lies outside
+    /// `readRange` (counted as such) and must not be taken further.
+    public func addTotals(_ event: ActivityEvent) -> Bool {
+        guard readRange.contains(event.time) else { outsideRange += 1; return false }
         events += 1
         sourceCounts[event.origin.rawValue, default: 0] += 1
         noteTime(event.time)
         if let account = event.recipientAccountId, !account.isEmpty { accounts.insert(account) }
+        return true
+    }
+
+    /// Adds an event within `readRange` to the tallies detections read, without counting it in the totals:
+    /// for events counted once as they were read and replayed from an `EventSpool` later.
+    public func addActivity(_ event: ActivityEvent) {
         let identity = event.identity
         let principal = identity.principal
         if !identity.isAWSService {

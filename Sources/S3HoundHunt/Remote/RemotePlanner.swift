@@ -24,7 +24,9 @@ public struct RemotePlanner: Sendable {
             let objects = try BlockingAsync.run { try await source.list(bucket: location.bucket, prefix: location.prefix) }
             for object in objects.sorted(by: { $0.key < $1.key }) where !object.key.hasSuffix("/") {
                 switch decide(object.key) {
-                case .read: plan.inputs.append(.remote(bucket: location.bucket, key: object.key))
+                case .read:
+                    plan.inputs.append(.remote(bucket: location.bucket, key: object.key))
+                    plan.inputBytes += object.size
                 case .pruned: plan.pruned += 1
                 case .ignored: plan.ignored += 1
                 }

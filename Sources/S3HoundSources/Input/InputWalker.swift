@@ -21,6 +21,8 @@ public struct InputWalker: Sendable {
         public var prunedFolders = 0
         /// Files skipped because they are not logs S3Hound reads (digests, its own metadata).
         public var ignored = 0
+        /// Bytes of the inputs to read, as stored (compressed or not), where known (not standard input).
+        public var inputBytes: Int64 = 0
 
         /// An empty plan.
         public init() {}
@@ -38,18 +40,17 @@ public struct InputWalker: Sendable {
     /// Expands `paths`; throws when a path does not exist (nothing is read then).
     public func plan(_ paths: [String]) throws -> Plan {
         var plan = Plan()
-        let fm = FileManager.default
         for path in paths {
             if path == "-" { plan.inputs.append(.standardInput); continue }
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let entry = Self.entry(path) else {
                 throw WalkError(path: path, reason: "no such file or directory — give a log file, a folder of logs, or - for standard input")
             }
-            if isDirectory.boolValue {
+            if entry.isDirectory {
                 walk(directory: path, into: &plan)
             } else {
                 // A file named explicitly is read, whatever its name; the time filter still applies to records.
                 plan.inputs.append(.file(path))
+                plan.inputBytes += entry.size
             }
         }
         return plan
@@ -61,9 +62,8 @@ public struct InputWalker: Sendable {
         for name in entries.sorted() {
             if name.hasPrefix(".") { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            guard let entry = Self.entry(path) else { continue }
+            if entry.isDirectory {
                 if name == "CloudTrail-Digest" { plan.ignored += 1; continue }
                 if let layout, let span = DeliveryLayout.folderSpan(path.split(separator: "/")), layout.excludes(span) {
                     plan.prunedFolders += 1
@@ -78,8 +78,16 @@ public struct InputWalker: Sendable {
                     continue
                 }
                 plan.inputs.append(.file(path))
+                plan.inputBytes += entry.size
             }
         }
+    }
+
+    /// Whether a path (following links) is a directory, and its size; nil when it does not exist.
+    static func entry(_ path: String) -> (isDirectory: Bool, size: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return ((info.st_mode & S_IFMT) == S_IFDIR, Int64(info.st_size))
     }
 
     /// S3Hound's own files beside logs (ground truth, configuration, lists): `*.s3hound.json`, `.toml`, `.txt`.
