@@ -67,6 +67,39 @@ struct CommandLineTests {
         #expect(badSince.stderr.contains("--since 'last tuesday' is not a time"))
     }
 
+    @Test("--partitions: the same report in 4 partitions as in 1 (and the read totals), a note saying so; 0 or words refused")
+    func partitions() throws {
+        let directory = Scenarios.bulkDownload.directory
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("s3hound-partitions-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func hunt(_ partitions: String) throws -> (report: [String: Any], totals: String) {
+            let totals = folder.appendingPathComponent("totals-\(partitions).csv").path
+            let result = try CLI.run(["hunt", directory, "--format", "json", "--fail-on", "none", "--quiet", "--partitions", partitions, "--read-totals", totals])
+            #expect(result.status == 0, "\(result.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return (report, try String(contentsOfFile: totals, encoding: .utf8))
+        }
+        let one = try hunt("1"), four = try hunt("4")
+        func notes(_ report: [String: Any]) -> [String] { ((report["summary"] as? [String: Any])?["notes"] as? [String]) ?? [] }
+        #expect(notes(four.report).contains { $0.hasPrefix("Judged in 4 partitions of principals") })
+        #expect(!notes(one.report).contains { $0.hasPrefix("Judged in") })
+        // The incidents, with the report's own generation time (in each story's timeline) taken out.
+        let incidents = { (report: [String: Any]) throws -> String in
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: report["incidents"] ?? [], options: [.sortedKeys]), as: UTF8.self)
+            let generated = try #require((report["summary"] as? [String: Any])?["generatedAt"] as? String)
+            return text.replacingOccurrences(of: generated, with: "GENERATED")
+        }
+        #expect(try incidents(four.report) == incidents(one.report))
+        #expect((one.report["incidents"] as? [Any])?.isEmpty == false)
+        #expect(four.totals == one.totals && one.totals.hasPrefix("principal,source_ip,requests,bytes\n"))
+        for bad in ["0", "some"] {
+            let refused = try CLI.run(["hunt", directory, "--partitions", bad])
+            #expect(refused.status == 2, "\(bad): \(refused.status)")
+            #expect(refused.stderr.contains("--partitions '\(bad)' is not a count"), "\(refused.stderr)")
+        }
+    }
+
     @Test("standard input, JSON output and the documented schema")
     func stdinJSON() throws {
         // Decompress every log of the attack scenario into one JSON-lines stream.
