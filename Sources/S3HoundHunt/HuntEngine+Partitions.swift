@@ -16,7 +16,7 @@ extension HuntEngine {
         var readTotals: [ReadTotal] = []
         /// Matched events counted but not kept, by detection.
         var matchesNotKept: [String: Int] = [:]
-        /// Problems with the partitions' read ledgers.
+        /// Problems with the partitions' read ledgers (repeats included).
         var readLedgerProblems: [String] = []
     }
 
@@ -39,8 +39,7 @@ extension HuntEngine {
         let threads = max(1, min(options.workers, partitions))
         let global = scan.activity
         let (configuration, readRange) = (global.configuration, global.readRange)
-        let eventDetections = detections.compactMap { $0 as? any EventDetection }
-        let streamDetections = detections.compactMap { $0 as? any StreamDetection }
+        let (eventDetections, streamDetections) = (self.eventDetections, self.streamDetections)
         let (spillBytes, directory, detections, wantsReadTotals) = (options.readSpillBytes, options.readSpillDirectory, detections, options.wantsReadTotals)
         let shared = SpoolsBox(spools: spools)
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
@@ -68,12 +67,10 @@ extension HuntEngine {
                 a.element.firstEvent != b.element.firstEvent ? a.element.firstEvent < b.element.firstEvent : a.offset < b.offset
             }.map(\.element)
         }
-        var seen = Set(global.readLedgerProblems)
-        judgement.readLedgerProblems = global.readLedgerProblems
         for result in results {
             judgement.readTotals += result.readTotals
             judgement.matchesNotKept.merge(result.matchesNotKept, uniquingKeysWith: +)
-            judgement.readLedgerProblems += result.problems.filter { seen.insert($0).inserted }
+            judgement.readLedgerProblems += result.problems
         }
         judgement.readTotals.sort(by: ReadTotal.byPrincipalAndSource)
         return judgement
@@ -108,13 +105,11 @@ private final class PartitionResults: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [PartitionResult?]
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    private var done = 0
     /// Stores a partition's outcome; returns how many are stored.
     func set(_ index: Int, _ result: PartitionResult) -> Int {
         lock.lock(); defer { lock.unlock() }
         slots[index] = result
-        done += 1
-        return done
+        return slots.count { $0 != nil }
     }
     var results: [PartitionResult] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
 }

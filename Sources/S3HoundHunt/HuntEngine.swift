@@ -77,8 +77,7 @@ public struct HuntEngine: Sendable {
             fetcher = { bucket, key in try BlockingAsync.run { try await source.fetch(bucket: bucket, key: key) } }
         }
         let configuration = options.configuration
-        let eventDetections = detections.compactMap { $0 as? any EventDetection }
-        let streamDetections = detections.compactMap { $0 as? any StreamDetection }
+        let (eventDetections, streamDetections) = (self.eventDetections, self.streamDetections)
         let reader = LogFileReader(forcedSource: options.forcedSource, findingOptions: options.findingOptions, jsonParser: options.jsonParser)
         // Fetching overlaps parsing: with S3 objects, twice as many workers as cores.
         var ingest = ParallelIngest(workers: fetcher == nil ? options.workers : options.workers * 2, reader: reader)
@@ -103,6 +102,10 @@ public struct HuntEngine: Sendable {
         }
         return Scan(activity: activity, results: results, plan: plan, started: started, learned: learned, spools: sinks.compactMap(\.spool))
     }
+
+    /// The detections an accumulator applies while reading (per event, and per-minute streams).
+    var eventDetections: [any EventDetection] { detections.compactMap { $0 as? any EventDetection } }
+    var streamDetections: [any StreamDetection] { detections.compactMap { $0 as? any StreamDetection } }
 
     /// Judges a scan: findings in the window, incidents, and the run summary. With partitions, `onPartition`
     /// is called (from judging threads) with how many are judged of how many.
@@ -174,7 +177,8 @@ public struct HuntEngine: Sendable {
         }
         summary.notes += Self.sourceNotes(activity: activity, results: results)
         var seenProblems = Set<String>()
-        summary.notes += (readLedgerProblems + activity.readLedgerProblems).filter { seenProblems.insert($0).inserted }.map { "Object reads' detail: \($0)." }
+        // The scan's accumulator's ledgers (all of them, unpartitioned), then the partitions': each problem once.
+        summary.notes += (activity.readLedgerProblems + readLedgerProblems).filter { seenProblems.insert($0).inserted }.map { "Object reads' detail: \($0)." }
         if plan.ignored > 0 { summary.notes.append("\(plan.ignored) digest or S3Hound metadata file(s) ignored.") }
         summary.elapsedSeconds = Self.seconds(ContinuousClock.now - scan.started)
 
