@@ -18,6 +18,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // System libdeflate: whole-file gzip decompression, about three times zlib's speed.
         .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", providers: [.apt(["libdeflate-dev"])]),
+        // System libcurl: the HTTP transport to AWS (one event-loop thread for every request).
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // The innermost JSON scanning loops in C (SSE2 where available).
         .target(name: "CS3HoundScan", path: "Sources/CS3HoundScan"),
         .target(name: "S3HoundCore"),
@@ -26,7 +28,7 @@ let package = Package(
         .target(name: "S3HoundReport", dependencies: ["S3HoundCore"]),
         .target(name: "S3HoundBaseline", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "S3HoundSimulator", dependencies: ["S3HoundCore", "S3HoundSources"]),
-        .target(name: "S3HoundAWS", dependencies: ["S3HoundCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "S3HoundAWS", dependencies: ["S3HoundCore", "CCurl", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "S3HoundResponse", dependencies: ["S3HoundCore", "S3HoundAWS"]),
         .target(name: "S3HoundHunt", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", "S3HoundReport", "S3HoundBaseline", "S3HoundAWS"]),
         .executableTarget(name: "s3hound", dependencies: [

@@ -6,7 +6,7 @@ Run it through scripts/bench (which installs what is missing and builds the rele
   scripts/bench                          # the 100k and 1m corpora, 3 runs each
   scripts/bench --sizes 100k,1m,10m      # also the 10m corpus (BENCH_10M=1 does the same)
   scripts/bench --runs 5 --parser both   # also hunt with --json-parser reference
-  scripts/bench --s3                     # also hunt s3:// from a local moto_server holding the corpus
+  scripts/bench --s3                     # also hunt s3:// from local servers (moto, and a static S3) holding the corpus
 
 For each corpus (generated once into .build-bench/, keyed by its parameters) every tool computes the
 reference query — GetObject requests and bytes (additionalEventData.bytesTransferredOut) per principal
@@ -20,7 +20,9 @@ With --s3 the corpus is also uploaded to a moto_server started on 127.0.0.1 (mot
 use; no signature checking) and hunted as s3://bench/AWSLogs/ through the same client users run against
 AWS: the row shows whether listing, download, decompression and scanning overlap (CPU s over wall s is how
 many cores the hunt kept busy), and the server's own CPU time is printed beside it, since moto shares the
-machine's cores.
+machine's cores. Moto serves about 160 objects a second, so that row measures moto; a second row hunts the
+same objects from Benchmarks/static_s3.py (ListObjectsV2 and GetObject from the corpus directory, thousands
+of objects a second), which shows whether s3hound keeps both cores busy when the server keeps up.
 """
 import argparse
 import csv
@@ -169,18 +171,36 @@ class Tool:
         self.env, self.server = env, server
 
 
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def process_cpu_seconds(pid):
+    """A process's user + system time so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def s3_environment(endpoint):
+    env = dict(os.environ, AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="AKIABENCHBENCHBENCH0",
+               AWS_SECRET_ACCESS_KEY="bench", AWS_REGION="us-east-1")
+    env.pop("AWS_PROFILE", None)
+    return env
+
+
 class MotoBucket:
-    """A moto_server on a free 127.0.0.1 port holding one corpus in bucket `bench`, for the s3:// row."""
+    """A moto_server on a free 127.0.0.1 port holding one corpus in bucket `bench`, for the s3:// (moto) row."""
 
     BUCKET = "bench"
+    label = "moto_server"
 
     def __init__(self, directory, files):
         moto = shutil.which("moto_server")
         if not moto:
             sys.exit("bench: --s3 needs moto_server (scripts/setup installs moto[server] from PyPI)")
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen([moto, "-H", "127.0.0.1", "-p", str(self.port)], stdout=self.log, stderr=self.log)
@@ -198,24 +218,48 @@ class MotoBucket:
         for f in files:
             client.upload_file(str(f), self.BUCKET, f.relative_to(directory).as_posix())
         log(f"bench: {len(files):,} files uploaded to moto_server at {self.endpoint} in {time.perf_counter() - started:.1f} s")
-        self.env = dict(os.environ, AWS_ENDPOINT_URL=self.endpoint, AWS_ACCESS_KEY_ID="AKIABENCHBENCHBENCH0",
-                        AWS_SECRET_ACCESS_KEY="bench", AWS_REGION="us-east-1")
-        self.env.pop("AWS_PROFILE", None)
+        self.env = s3_environment(self.endpoint)
 
     def cpu_seconds(self):
         """The server's user + system time so far."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return process_cpu_seconds(self.process.pid)
 
     def stop(self):
         self.process.kill()
         self.process.wait()
 
 
-def tools(args, directory, file_list, work, moto=None):
+class StaticBucket:
+    """Benchmarks/static_s3.py serving the corpus directory as bucket `bench` (ListObjectsV2 and GetObject only,
+    no signature checks), for the s3:// (static server) row: a server fast enough not to be the bottleneck."""
+
+    label = "static S3 server"
+
+    def __init__(self, directory):
+        self.endpoint = f"http://127.0.0.1:{free_port()}"
+        self.process = subprocess.Popen([sys.executable, str(HERE / "static_s3.py"), "--root", str(directory),
+                                         "--bucket", MotoBucket.BUCKET, "--port", self.endpoint.rsplit(":", 1)[1]])
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", int(self.endpoint.rsplit(":", 1)[1])), timeout=1):
+                    break
+            except OSError:  # not listening yet
+                time.sleep(0.1)
+        self.env = s3_environment(self.endpoint)
+
+    def cpu_seconds(self):
+        """The server's user + system time so far."""
+        return process_cpu_seconds(self.process.pid)
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()
+
+
+def tools(args, directory, file_list, work, servers=()):
     config = directory / "config.s3hound.toml"
     rows = []
-    if moto:
+    for server in servers:
         def hunt_s3(out):
             argv = [args.binary, "hunt", f"s3://{MotoBucket.BUCKET}/AWSLogs/", "--format", "json", "--quiet", "--fail-on", "none",
                     "--read-totals", out]
@@ -224,7 +268,8 @@ def tools(args, directory, file_list, work, moto=None):
             if args.jobs:
                 argv += ["--jobs", str(args.jobs)]
             return argv
-        rows.append(Tool("s3hound hunt s3:// (moto)", hunt_s3, answer="file", env=moto.env, server=moto))
+        name = "moto" if isinstance(server, MotoBucket) else "static server"
+        rows.append(Tool(f"s3hound hunt s3:// ({name})", hunt_s3, answer="file", env=server.env, server=server))
     parsers = {"fast": ["fast"], "reference": ["reference"], "both": ["fast", "reference"]}[args.parser]
     for parser in parsers:
         label = "s3hound hunt" if parser == "fast" else "s3hound hunt (reference parser)"
@@ -271,13 +316,13 @@ def bench_corpus(name, args):
     # Warm the page cache so every tool reads the files from memory, the first as the last.
     subprocess.run(f'xargs -0 -a "{file_list}" cat > /dev/null', shell=True, check=True)
     results, answers, failures = [], {}, []
-    moto = MotoBucket(directory, files) if args.s3 else None
+    servers = [MotoBucket(directory, files), StaticBucket(directory)] if args.s3 else []
     try:
-        rows = tools(args, directory, file_list, work, moto)
+        rows = tools(args, directory, file_list, work, servers)
         run_tools(rows, name, args, corpus, work, results, answers, failures)
     finally:
-        if moto:
-            moto.stop()
+        for server in servers:
+            server.stop()
     shutil.rmtree(work, ignore_errors=True)
     failures += compare(name, answers)
     return {"corpus": corpus, "results": results, "answersCompared": sorted(answers), "failures": failures}
@@ -302,7 +347,7 @@ def run_tools(rows, name, args, corpus, work, results, answers, failures):
                 log(f"bench: FAILED {tool.name}: {measured['stderr'][-2000:]}")
                 break
             runs.append(measured)
-            served = f", moto_server {measured['serverCPU']:.2f} s CPU" if tool.server else ""
+            served = f", {tool.server.label} {measured['serverCPU']:.2f} s CPU" if tool.server else ""
             log(f"bench: {name} {tool.name} run {run + 1}/{args.runs}: {measured['wall']:.2f} s wall, {measured['cpu']:.2f} s CPU, "
                 f"{measured['rssMB']:.0f} MB{served}")
             if run == 0 and tool.answer:
@@ -326,6 +371,7 @@ def run_tools(rows, name, args, corpus, work, results, answers, failures):
                   "runs": [{k: r[k] for k in ("wall", "cpu", "rssMB", "serverCPU") if k in r} for r in runs]}
         if tool.server:
             result["serverCPU"] = median["serverCPU"]
+            result["server"] = tool.server.label
         results.append(result)
 
 
@@ -369,7 +415,7 @@ def table(outcome):
     for r in results:
         if "serverCPU" in r:
             lines.append(f"{r['tool']}: {r['cpu'] / r['wall']:.2f} cores busy in s3hound (CPU s / wall s), "
-                         f"and moto_server used {r['serverCPU']:.2f} s CPU serving it")
+                         f"and {r.get('server', 'moto_server')} used {r['serverCPU']:.2f} s CPU serving it")
     agreed = outcome["answersCompared"]
     if agreed and not any(f.startswith("MISMATCH") for f in outcome["failures"]):
         lines.append(f"answers agree exactly ({len(agreed)} tools: {', '.join(agreed)})")

@@ -26,7 +26,7 @@ public struct AWSClientFactory: Sendable, CustomStringConvertible {
 
     /// Creates a factory from resolved parts.
     public init(credentials: AWSCredentials, region: String, endpointOverrides: [AWSService: URL] = [:],
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         self.credentials = credentials
         self.region = region
         self.endpointOverrides = endpointOverrides
@@ -38,7 +38,7 @@ public struct AWSClientFactory: Sendable, CustomStringConvertible {
     /// through STS); `region` and `endpointOverrides` given here win over the environment and profile.
     public static func resolve(_ resolver: CredentialResolver = CredentialResolver(), region: String? = nil,
                                endpointOverrides: [AWSService: URL] = [:],
-                               transport: any HTTPTransport = URLSessionTransport(),
+                               transport: any HTTPTransport = CurlTransport(),
                                retryPolicy: RetryPolicy = .standard) async throws -> AWSClientFactory {
         guard let region = try region ?? resolver.resolveRegion() else {
             throw AWSConfigurationError("no AWS region: set AWS_REGION (or AWS_DEFAULT_REGION), pass --region, or add `region = …` to profile '\(resolver.profileName)' in \(resolver.configFilePath)")

@@ -6,7 +6,7 @@ public struct CloudTrailClient: Sendable {
 
     /// Creates a client; without an endpoint override it calls `https://cloudtrail.REGION.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         let service = AWSService.cloudTrail
         json = JSONProtocolClient(service: service,
                                   targetPrefix: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101",

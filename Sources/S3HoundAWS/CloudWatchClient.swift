@@ -6,7 +6,7 @@ public struct CloudWatchClient: Sendable {
 
     /// Creates a client; without an endpoint override it calls `https://monitoring.REGION.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         let service = AWSService.cloudWatch
         query = QueryProtocolClient(service: service, version: "2010-08-01",
                                     endpoint: service.endpoint(endpoint, region: region),

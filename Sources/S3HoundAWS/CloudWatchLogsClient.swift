@@ -6,7 +6,7 @@ public struct CloudWatchLogsClient: Sendable {
 
     /// Creates a client; without an endpoint override it calls `https://logs.REGION.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         let service = AWSService.cloudWatchLogs
         json = JSONProtocolClient(service: service, targetPrefix: "Logs_20140328", jsonVersion: "1.1",
                                   endpoint: service.endpoint(endpoint, region: region),

@@ -6,7 +6,7 @@ public struct EC2Client: Sendable {
 
     /// Creates a client; without an endpoint override it calls `https://ec2.REGION.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         let service = AWSService.ec2
         query = QueryProtocolClient(service: service, version: "2016-11-15",
                                     endpoint: service.endpoint(endpoint, region: region),

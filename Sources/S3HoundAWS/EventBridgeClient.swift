@@ -6,7 +6,7 @@ public struct EventBridgeClient: Sendable {
 
     /// Creates a client; without an endpoint override it calls `https://events.REGION.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         let service = AWSService.eventBridge
         json = JSONProtocolClient(service: service, targetPrefix: "AWSEvents", jsonVersion: "1.1",
                                   endpoint: service.endpoint(endpoint, region: region),

@@ -6,7 +6,7 @@ public struct IAMClient: Sendable {
 
     /// Creates a client; without an endpoint override it calls `https://iam.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String = "us-east-1", endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         let service = AWSService.iam
         query = QueryProtocolClient(service: service, version: "2010-05-08",
                                     endpoint: service.endpoint(endpoint, region: region),

@@ -1,4 +1,5 @@
 import Foundation
+import S3HoundCore
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -60,10 +61,6 @@ private final class ListObjectsV2Reader: NSObject, XMLParserDelegate {
 
     /// Parses S3's ISO 8601 timestamps, with or without fractional seconds.
     static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        EventTime(iso8601: text)?.date
     }
 }

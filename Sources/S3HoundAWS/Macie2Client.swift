@@ -6,7 +6,7 @@ public struct Macie2Client: Sendable {
 
     /// Creates a client; without an endpoint override it calls `https://macie2.REGION.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         let service = AWSService.macie2
         rest = RESTJSONClient(service: service, endpoint: service.endpoint(endpoint, region: region),
                               sender: service.sender(credentials: credentials, region: region,

@@ -1,7 +1,7 @@
 import Foundation
 
 extension S3Client {
-    /// GetObject streamed to a file: the body goes to disk as it arrives (a URLSession download task), never
+    /// GetObject streamed to a file: the body goes to disk as it arrives (through the transport's download), never
     /// whole in memory; `destination` is replaced. Returns the object's size in bytes.
     @discardableResult
     public func getObject(bucket: String, key: String, to destination: URL) async throws -> Int64 {

@@ -18,7 +18,7 @@ public struct S3Client: Sendable {
 
     /// Creates a client.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard,
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.region = region
         self.endpoint = endpoint

@@ -6,7 +6,7 @@ public struct SNSClient: Sendable {
 
     /// Creates a client; without an endpoint override it calls `https://sns.REGION.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         let service = AWSService.sns
         query = QueryProtocolClient(service: service, version: "2010-03-31",
                                     endpoint: service.endpoint(endpoint, region: region),

@@ -6,7 +6,7 @@ public struct STSClient: Sendable {
 
     /// Creates a client; without an endpoint override it calls the regional endpoint `sts.REGION.amazonaws.com`.
     public init(credentials: AWSCredentials, region: String, endpoint: URL? = nil,
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard) {
+                transport: any HTTPTransport = CurlTransport(), retryPolicy: RetryPolicy = .standard) {
         let service = AWSService.sts
         query = QueryProtocolClient(service: service, version: "2011-06-15",
                                     endpoint: service.endpoint(endpoint, region: region),
@@ -44,7 +44,7 @@ public struct STSClient: Sendable {
 extension CredentialSource {
     /// Usable keys: static ones as they are, role profiles by calling STS AssumeRole with the source's keys.
     public func resolve(region: String, stsEndpoint: URL? = nil,
-                        transport: any HTTPTransport = URLSessionTransport()) async throws -> AWSCredentials {
+                        transport: any HTTPTransport = CurlTransport()) async throws -> AWSCredentials {
         switch self {
         case .environment(let credentials), .profile(_, let credentials):
             return credentials

@@ -5,7 +5,7 @@ import Foundation
 /// Every protocol (REST-XML, Query, JSON, REST-JSON) goes through it. Each attempt is signed afresh (new
 /// `x-amz-date`), so a retry after a long backoff is not rejected as stale. Throttling (`SlowDown`, `Throttling`,
 /// `ThrottlingException`, 429) and 5xx are retried with backoff and jitter per `retryPolicy`; so are connection
-/// failures (`URLError`).
+/// failures (`URLError`), which end as `AWSConnectionError` when retries run out.
 public struct SignedRequestSender: Sendable {
     /// The signer for the target service.
     public var signer: SigV4Signer
@@ -46,7 +46,7 @@ public struct SignedRequestSender: Sendable {
                              _ attempt: () async throws -> HTTPResponse) async throws -> HTTPResponse {
         var number = 1
         while true {
-            let outcome: Result<HTTPResponse, any Error>
+            let outcome: Result<HTTPResponse, URLError>
             do {
                 outcome = .success(try await attempt())
             } catch let error as URLError {
@@ -60,7 +60,9 @@ public struct SignedRequestSender: Sendable {
                 guard number < retryPolicy.maxAttempts,
                       retryPolicy.isRetryable(statusCode: response.statusCode, code: error.code) else { throw error }
             case .failure(let error):
-                guard number < retryPolicy.maxAttempts else { throw error }
+                guard number < retryPolicy.maxAttempts else {
+                    throw AWSConnectionError(api: api, attempts: number, underlying: error)
+                }
             }
             try await Task.sleep(for: retryPolicy.delay(beforeRetry: number, random: Double.random(in: 0..<1)))
             number += 1

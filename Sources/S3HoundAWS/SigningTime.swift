@@ -1,4 +1,5 @@
 import Foundation
+import S3HoundCore
 
 /// The two UTC renderings of a signing instant: `20130524T000000Z` and `20130524`.
 struct SigningTime: Sendable {
@@ -8,10 +9,9 @@ struct SigningTime: Sendable {
     let dateStamp: String
 
     init(_ date: Date) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        dateStamp = String(format: "%04d%02d%02d", parts.year!, parts.month!, parts.day!)
-        amzDate = dateStamp + String(format: "T%02d%02d%02dZ", parts.hour!, parts.minute!, parts.second!)
+        // `2013-05-24T00:00:00Z` (whole seconds, so no fraction) without its separators.
+        let iso = EventTime(secondsSinceEpoch: Int64(date.timeIntervalSince1970.rounded(.down))).iso8601
+        amzDate = String(iso.filter { $0 != "-" && $0 != ":" })
+        dateStamp = String(amzDate.prefix(8))
     }
 }

@@ -79,9 +79,11 @@ public struct HuntEngine: Sendable {
         let configuration = options.configuration
         let (eventDetections, streamDetections) = (self.eventDetections, self.streamDetections)
         let reader = LogFileReader(forcedSource: options.forcedSource, findingOptions: options.findingOptions, jsonParser: options.jsonParser)
-        // Fetching overlaps parsing: with S3 objects, twice as many workers as cores.
-        var ingest = ParallelIngest(workers: fetcher == nil ? options.workers : options.workers * 2, reader: reader)
+        // Downloads run ahead of the reader threads on threads of their own (`options.downloads` at once).
+        var ingest = ParallelIngest(workers: options.workers, reader: reader)
         ingest.fetcher = fetcher
+        ingest.downloads = options.downloads
+        ingest.downloadWindow = options.downloads * 2
         let learning = options.learning
         let (spillBytes, spillDirectory, eventSpillBytes) = (options.readSpillBytes, options.readSpillDirectory, options.eventSpillBytes)
         let partitions = options.partitions ?? Self.automaticPartitions(inputBytes: plan.inputBytes, bytesPerPartition: options.partitionBytes, threads: options.workers)

@@ -159,6 +159,9 @@ struct Hunt: ParsableCommand {
     @Option(help: ArgumentHelp("Reader threads (default: all cores).", valueName: "n"))
     var jobs: Int?
 
+    @Option(help: ArgumentHelp("s3:// paths: objects downloaded at once, ahead of the reader threads (default 16; a waiting download costs a sleeping thread, no CPU). Raise it when each request is slow, as from outside the bucket's region.", valueName: "n"))
+    var downloads: Int?
+
     @Option(help: ArgumentHelp("Judge principals in this many partitions, one at a time per reader thread, to bound memory on large inputs: events are spooled by principal to unlinked files in $TMPDIR as they are read, then each partition is replayed and judged; same findings. auto (default) takes one partition per 64 MiB of stored input from 128 MiB up, a multiple of --jobs; 1 never spools.", valueName: "n|auto"))
     var partitions: String?
 
@@ -185,7 +188,7 @@ struct Hunt: ParsableCommand {
         if let bulkBytes, (ByteCount.parse(bulkBytes) ?? 0) <= 0 {
             throw ValidationError("--bulk-bytes '\(bulkBytes)' is not a size: use e.g. 500MB, 1GiB or 1073741824.")
         }
-        for (flag, value) in [("--bulk-objects", bulkObjects), ("--enumeration-buckets", enumerationBuckets), ("--mass-delete-objects", massDeleteObjects), ("--jobs", jobs)] {
+        for (flag, value) in [("--bulk-objects", bulkObjects), ("--enumeration-buckets", enumerationBuckets), ("--mass-delete-objects", massDeleteObjects), ("--jobs", jobs), ("--downloads", downloads)] {
             if let value, value < 1 { throw ValidationError("\(flag) must be at least 1.") }
         }
         if let baselineMultiplier, baselineMultiplier < 1 { throw ValidationError("--baseline-multiplier must be at least 1 (it multiplies the principal's busiest window).") }
@@ -282,6 +285,7 @@ struct Hunt: ParsableCommand {
         options.minimumSeverity = minSeverity
         options.suppressions = file.suppressions
         if let jobs { options.workers = jobs }
+        if let downloads { options.downloads = downloads }
         if let partitions, partitions != "auto" { options.partitions = Int(partitions) }
         options.wantsReadTotals = readTotals != nil
         var configuration = file.detection

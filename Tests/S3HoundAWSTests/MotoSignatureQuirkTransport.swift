@@ -16,7 +16,7 @@ struct MotoSignatureQuirkTransport: HTTPTransport {
     let base: any HTTPTransport
     let signer: SigV4Signer
 
-    init(base: any HTTPTransport = URLSessionTransport(), credentials: AWSCredentials, region: String = "us-east-1") {
+    init(base: any HTTPTransport = CurlTransport(), credentials: AWSCredentials, region: String = "us-east-1") {
         self.base = base
         signer = SigV4Signer(credentials: credentials, region: region, service: "s3")
     }

@@ -100,6 +100,15 @@ struct CommandLineTests {
         }
     }
 
+    @Test("--downloads takes a count of at least 1")
+    func downloads() throws {
+        let refused = try CLI.run(["hunt", Scenarios.bulkDownload.directory, "--downloads", "0"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--downloads must be at least 1."), "\(refused.stderr)")
+        let help = try CLI.run(["hunt", "--help"])
+        #expect(help.stdout.contains("--downloads <n>"))
+    }
+
     @Test("standard input, JSON output and the documented schema")
     func stdinJSON() throws {
         // Decompress every log of the attack scenario into one JSON-lines stream.

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -132,12 +129,10 @@ public final class MotoServer: Sendable {
         // Generous: with the whole suite running on two cores, moto can take a while to import and start.
         let deadline = Date().addingTimeInterval(240)
         while Date() < deadline {
-            var request = URLRequest(url: endpoint.appendingPathComponent("moto-api/reset-auth"), timeoutInterval: 2)
-            request.httpMethod = "POST"
-            request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data("3".utf8) // and reset the unauthenticated-request counter to 0 of 3
-            if let (_, response) = try? await URLSession.shared.data(for: request),
-               (response as? HTTPURLResponse)?.statusCode == 200 {
+            // And reset the unauthenticated-request counter to 0 of 3.
+            let request = HTTPRequest(method: "POST", url: endpoint.appendingPathComponent("moto-api/reset-auth"),
+                                      headers: ["Content-Type": "text/plain"], body: Data("3".utf8))!
+            if let response = try? await CurlTransport(timeout: 2).send(request), response.statusCode == 200 {
                 return
             }
             try await Task.sleep(for: .milliseconds(200))

@@ -37,8 +37,12 @@ public struct ParallelIngest: Sendable {
     public var workers: Int
     /// The per-file reader.
     public var reader: LogFileReader
-    /// Fetches `.remote` inputs (an S3 object's bytes); called on worker threads, may block.
+    /// Fetches `.remote` inputs (an S3 object's bytes); called on download threads of its own, may block.
     public var fetcher: (@Sendable (String, String) throws -> [UInt8])?
+    /// `.remote` inputs downloaded at once, ahead of the reader threads (each download waits on a thread of its own).
+    public var downloads = 16
+    /// `.remote` objects held at most, downloaded or downloading but not yet read (bounds memory).
+    public var downloadWindow = 32
 
     /// Creates an ingest with `workers` threads.
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, reader: LogFileReader = LogFileReader()) {
@@ -53,16 +57,18 @@ public struct ParallelIngest: Sendable {
         let shared = SharedState(count: inputs.count)
         let box = UncheckedBox(sinks)
         let reader = self.reader
-        let fetcher = self.fetcher
+        let prefetcher = fetcher.map { Prefetcher(inputs: inputs, window: downloadWindow, fetch: $0) }
+        if let prefetcher, !prefetcher.isEmpty { prefetcher.start(concurrency: downloads) }
         DispatchQueue.concurrentPerform(iterations: threadCount) { worker in
             let sink = box.value[worker]
             while let index = shared.next() {
                 sink.begin(inputs[index])
                 let result: FileReadResult
-                if case .remote(let bucket, let key) = inputs[index], let fetcher {
-                    do {
-                        result = reader.read(bytes: try fetcher(bucket, key), name: inputs[index].displayName, into: sink)
-                    } catch {
+                if case .remote = inputs[index], let prefetcher {
+                    switch prefetcher.take(index) {
+                    case .success(let bytes):
+                        result = reader.read(bytes: bytes, name: inputs[index].displayName, into: sink)
+                    case .failure(let error):
                         var failed = FileReadResult(file: inputs[index].displayName)
                         failed.note(IngestIssue(file: failed.file, message: "could not be fetched: \(error)"), limit: reader.issuesPerFile)
                         failed.incomplete = true
