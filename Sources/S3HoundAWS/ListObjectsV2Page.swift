@@ -12,6 +12,8 @@ public struct ListObjectsV2Page: Sendable, Equatable {
     public var isTruncated: Bool
     /// The token for the next page, when truncated.
     public var nextContinuationToken: String?
+    /// With a delimiter: the "folders" on this page, each a prefix ending in the delimiter.
+    public var commonPrefixes: [String]
 
     /// Parses the `ListBucketResult` XML; throws when it is not XML.
     public init(xml: Data) throws {
@@ -25,6 +27,7 @@ public struct ListObjectsV2Page: Sendable, Equatable {
         objects = reader.objects
         isTruncated = reader.isTruncated
         nextContinuationToken = reader.nextContinuationToken
+        commonPrefixes = reader.commonPrefixes
     }
 }
 
@@ -33,12 +36,15 @@ private final class ListObjectsV2Reader: NSObject, XMLParserDelegate {
     var objects: [S3Object] = []
     var isTruncated = false
     var nextContinuationToken: String?
+    var commonPrefixes: [String] = []
     private var fields: [String: String]?
+    private var inCommonPrefixes = false
     private var text = ""
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         if elementName == "Contents" { fields = [:] }
+        if elementName == "CommonPrefixes" { inCommonPrefixes = true }
         text = ""
     }
 
@@ -53,6 +59,8 @@ private final class ListObjectsV2Reader: NSObject, XMLParserDelegate {
                                         lastModified: fields["LastModified"].flatMap(Self.date), eTag: eTag))
             }
             fields = nil
+        case "CommonPrefixes": inCommonPrefixes = false
+        case "Prefix" where inCommonPrefixes: commonPrefixes.append(text)
         case "IsTruncated" where fields == nil: isTruncated = text == "true"
         case "NextContinuationToken" where fields == nil: nextContinuationToken = text
         default: fields?[elementName] = text

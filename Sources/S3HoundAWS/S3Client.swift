@@ -52,10 +52,11 @@ public struct S3Client: Sendable {
     }
 
     /// One page of ListObjectsV2.
-    public func listObjectsV2Page(bucket: String, prefix: String? = nil, startAfter: String? = nil,
+    public func listObjectsV2Page(bucket: String, prefix: String? = nil, delimiter: String? = nil, startAfter: String? = nil,
                                   maxKeys: Int? = nil, continuationToken: String? = nil) async throws -> ListObjectsV2Page {
         var query = [QueryParameter("list-type", "2")]
         if let prefix { query.append(QueryParameter("prefix", prefix)) }
+        if let delimiter { query.append(QueryParameter("delimiter", delimiter)) }
         if let startAfter { query.append(QueryParameter("start-after", startAfter)) }
         if let maxKeys { query.append(QueryParameter("max-keys", String(maxKeys))) }
         if let continuationToken { query.append(QueryParameter("continuation-token", continuationToken)) }
@@ -76,6 +77,22 @@ public struct S3Client: Sendable {
             token = page.isTruncated ? page.nextContinuationToken : nil
         } while token != nil
         return objects
+    }
+
+    /// One level of the key hierarchy under `prefix` (which should end in `/`): the objects directly in it and
+    /// the sub-"folders" (common prefixes with delimiter `/`), all pages followed.
+    public func listLevel(bucket: String, prefix: String) async throws -> (objects: [S3Object], folders: [String]) {
+        var objects: [S3Object] = []
+        var folders: [String] = []
+        var token: String?
+        repeat {
+            let page = try await listObjectsV2Page(bucket: bucket, prefix: prefix.isEmpty ? nil : prefix, delimiter: "/",
+                                                   continuationToken: token)
+            objects += page.objects
+            folders += page.commonPrefixes
+            token = page.isTruncated ? page.nextContinuationToken : nil
+        } while token != nil
+        return (objects, folders)
     }
 
     /// The request for a bucket (and key): path-style with an endpoint override or a dotted bucket name.

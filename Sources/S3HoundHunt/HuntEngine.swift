@@ -34,6 +34,8 @@ public struct HuntEngine: Sendable {
         public var learned: (activity: ActivityAccumulator, results: [FileReadResult])?
         /// With `options.wantsReadTotals`: GetObject requests and bytes per principal and source.
         public var readTotals: [ReadTotal] = []
+        /// `s3://` folders ruled out without listing them.
+        public var unlistedFolders = 0
     }
 
     /// What reading the input gave: the merged activity and how each file went.
@@ -70,9 +72,12 @@ public struct HuntEngine: Sendable {
         var fetcher: (@Sendable (String, String) throws -> [UInt8])?
         if !locations.isEmpty {
             guard let source = options.remoteSource else { throw RemoteInputError("s3:// paths need AWS credentials: run with --profile or AWS_* variables set") }
-            let remote = try RemotePlanner(layout: layout, accounts: options.remoteAccounts, regions: options.remoteRegions).plan(locations, source: source)
+            var planner = RemotePlanner(layout: layout, accounts: options.remoteAccounts, regions: options.remoteRegions)
+            planner.concurrency = options.downloads
+            let remote = try planner.plan(locations, source: source)
             plan.inputs += remote.inputs
             plan.pruned += remote.pruned
+            plan.unlistedFolders += remote.unlistedFolders
             plan.ignored += remote.ignored
             fetcher = { bucket, key in try BlockingAsync.run { try await source.fetch(bucket: bucket, key: key) } }
         }
@@ -182,12 +187,15 @@ public struct HuntEngine: Sendable {
         // The scan's accumulator's ledgers (all of them, unpartitioned), then the partitions': each problem once.
         summary.notes += (activity.readLedgerProblems + readLedgerProblems).filter { seenProblems.insert($0).inserted }.map { "Object reads' detail: \($0)." }
         if plan.ignored > 0 { summary.notes.append("\(plan.ignored) digest or S3Hound metadata file(s) ignored.") }
+        if plan.unlistedFolders > 0 {
+            summary.notes.append("\(plan.unlistedFolders) s3:// folder(s) outside the time range, accounts or regions skipped without listing them.")
+        }
         summary.elapsedSeconds = Self.seconds(ContinuousClock.now - scan.started)
 
         return Outcome(report: HuntReport(incidents: reported, summary: summary), findings: findings,
                        filesOpened: plan.inputs.map(\.displayName), issues: results.flatMap(\.issues),
                        issuesDropped: results.reduce(0) { $0 + $1.issuesDropped },
-                       learned: scan.learned.map { ($0, results) }, readTotals: readTotals)
+                       learned: scan.learned.map { ($0, results) }, readTotals: readTotals, unlistedFolders: plan.unlistedFolders)
     }
 
     /// The detection window and its baseline: from `--since`, or — without it — everything after the

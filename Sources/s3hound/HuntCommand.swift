@@ -240,7 +240,7 @@ struct Hunt: ParsableCommand {
         KeptUntilExit.keep(scan)
         if showProgress { Terminal.clearProgress() }
         let summary = outcome.report.summary
-        if outcome.filesOpened.isEmpty && summary.filesPruned == 0 {
+        if outcome.filesOpened.isEmpty && summary.filesPruned == 0 && outcome.unlistedFolders == 0 {
             Terminal.error("s3hound: error: no log files found in \(paths.map(SafeText.terminal).joined(separator: ", ")) — point at a CloudTrail log file or folder.")
             throw ExitCode(ExitStatus.couldNotRun)
         }

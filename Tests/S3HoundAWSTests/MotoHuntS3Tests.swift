@@ -40,5 +40,21 @@ extension MotoTests {
         #expect(fromS3.report.incidents.map(\.severity) == fromDisk.report.incidents.map(\.severity))
         #expect(fromS3.findings.map(\.detectionID).sorted() == fromDisk.findings.map(\.detectionID).sorted())
         #expect(!fromS3.report.incidents.isEmpty)
+
+        // With a window and an account to keep, the planner walks moto's listing a level at a time
+        // (delimiter `/`) and skips the folders outside: the same answer as the local walker's pruning.
+        local.since = try #require(EventTime(iso8601: "2026-02-23T00:00:00Z"))
+        local.baselineSeconds = 2 * 86_400
+        remote.since = local.since
+        remote.baselineSeconds = local.baselineSeconds
+        remote.remoteAccounts = ["123456789012"]
+        let windowedDisk = try HuntEngine(options: local).run()
+        let windowedS3 = try HuntEngine(options: remote).run()
+        #expect(windowedS3.unlistedFolders > 0)
+        #expect(windowedDisk.report.summary.filesPruned > 0)
+        #expect(windowedS3.filesOpened.count == windowedDisk.filesOpened.count)
+        #expect(windowedS3.report.summary.records == windowedDisk.report.summary.records)
+        #expect(windowedS3.report.incidents.map(\.id) == windowedDisk.report.incidents.map(\.id))
+        #expect(windowedS3.report.summary.notes.contains { $0.contains("s3:// folder(s) outside the time range, accounts or regions skipped without listing them") })
     }
 }

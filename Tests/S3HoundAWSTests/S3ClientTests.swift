@@ -44,6 +44,31 @@ import Testing
         #expect(second.url.absoluteString.contains("continuation-token=tok%2F1%2B%3D"))
     }
 
+    @Test func listLevelSendsTheDelimiterAndReadsCommonPrefixesOverPages() async throws {
+        let first = """
+            <ListBucketResult><Name>logs</Name><Prefix>AWSLogs/1/CloudTrail/</Prefix><Delimiter>/</Delimiter>\
+            <Contents><Key>AWSLogs/1/CloudTrail/stray.json.gz</Key><Size>7</Size></Contents>\
+            <CommonPrefixes><Prefix>AWSLogs/1/CloudTrail/eu-west-1/</Prefix></CommonPrefixes>\
+            <IsTruncated>true</IsTruncated><NextContinuationToken>t2</NextContinuationToken></ListBucketResult>
+            """
+        let second = """
+            <ListBucketResult><Prefix>AWSLogs/1/CloudTrail/</Prefix>\
+            <CommonPrefixes><Prefix>AWSLogs/1/CloudTrail/us-east-1/</Prefix></CommonPrefixes>\
+            <IsTruncated>false</IsTruncated></ListBucketResult>
+            """
+        let transport = InMemoryTransport([HTTPResponse(statusCode: 200, body: Data(first.utf8)),
+                                           HTTPResponse(statusCode: 200, body: Data(second.utf8))])
+        let client = S3Client(credentials: AWSCredentials(accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "s"),
+                              region: "us-east-1", transport: transport)
+        let level = try await client.listLevel(bucket: "logs", prefix: "AWSLogs/1/CloudTrail/")
+        #expect(level.objects.map(\.key) == ["AWSLogs/1/CloudTrail/stray.json.gz"])
+        #expect(level.folders == ["AWSLogs/1/CloudTrail/eu-west-1/", "AWSLogs/1/CloudTrail/us-east-1/"])
+        let requests = await transport.requests
+        #expect(requests.count == 2)
+        #expect(requests.allSatisfy { $0.query.contains(QueryParameter("delimiter", "/")) })
+        #expect(requests[1].query.contains(QueryParameter("continuation-token", "t2")))
+    }
+
     @Test func malformedListingIsAnError() {
         #expect(throws: AWSError.self) { try ListObjectsV2Page(xml: Data("<ListBucketResult><Contents></Oops></ListBucketResult>".utf8)) }
     }

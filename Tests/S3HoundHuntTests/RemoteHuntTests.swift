@@ -66,8 +66,64 @@ struct RemoteHuntTests {
         let planner = RemotePlanner(layout: DeliveryLayout(range: range), accounts: ["111111111111"], regions: ["us-east-1"])
         let plan = try planner.plan([S3Location("s3://org/AWSLogs/o-abc123/")!], source: source)
         #expect(plan.inputs == [.remote(bucket: "org", key: "AWSLogs/o-abc123/111111111111/CloudTrail/us-east-1/2026/02/23/b.json.gz")])
-        #expect(plan.pruned == 3)
-        #expect(plan.ignored == 1)
+        // The other account's, the other region's and the 20th's folders are ruled out without listing them,
+        // and the digest tree is never listed.
+        #expect(plan.unlistedFolders == 3)
+        #expect(plan.pruned == 0)
+        #expect(plan.ignored == 0)
+    }
+
+    /// Records every listing request a planner makes.
+    final class ListingLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String] = []
+        func add(_ entry: String) { lock.withLock { entries.append(entry) } }
+        var sorted: [String] { lock.withLock { entries.sorted() } }
+    }
+
+    /// An in-memory source that logs each request: `level PREFIX` or `whole PREFIX`.
+    struct LoggingSource: RemoteObjectSource {
+        let inner: InMemoryObjectSource
+        let log: ListingLog
+        func list(bucket: String, prefix: String) async throws -> [(key: String, size: Int64)] {
+            log.add("whole " + prefix)
+            return try await inner.list(bucket: bucket, prefix: prefix)
+        }
+        func listLevel(bucket: String, prefix: String) async throws -> (objects: [(key: String, size: Int64)], folders: [String]) {
+            log.add("level " + prefix)
+            return try await inner.listLevel(bucket: bucket, prefix: prefix)
+        }
+        func fetch(bucket: String, key: String) async throws -> [UInt8] { try await inner.fetch(bucket: bucket, key: key) }
+    }
+
+    @Test("a window walks the folders a level at a time and lists only the days inside it; no window lists once")
+    func walkListsOnlyTheWindow() throws {
+        let base = "AWSLogs/111111111111/CloudTrail/us-east-1/"
+        var objects: [String: [UInt8]] = ["b/AWSLogs/111111111111/CloudTrail-Digest/us-east-1/2026/02/23/d.json.gz": []]
+        for day in ["2025/12/30", "2026/01/31", "2026/02/20", "2026/02/22", "2026/02/23"] {
+            objects["b/" + base + day + "/f.json.gz"] = []
+            objects["b/" + base + day + "/g.json.gz"] = []
+        }
+        let source = InMemoryObjectSource(objects: objects)
+        let log = ListingLog()
+        let range = TimeWindow(start: EventTime(iso8601: "2026-02-22T00:00:00Z"), end: nil)
+        let plan = try RemotePlanner(layout: DeliveryLayout(range: range))
+            .plan([S3Location("s3://b/AWSLogs/")!], source: LoggingSource(inner: source, log: log))
+        #expect(plan.inputs.map(\.displayName) == ["2026/02/22/f", "2026/02/22/g", "2026/02/23/f", "2026/02/23/g"]
+            .map { "s3://b/" + base + $0 + ".json.gz" })
+        #expect(log.sorted == [
+            "level AWSLogs/", "level AWSLogs/111111111111/", "level AWSLogs/111111111111/CloudTrail/",
+            "level " + base, "level " + base + "2026/", "level " + base + "2026/02/",
+            "whole " + base + "2026/02/22/", "whole " + base + "2026/02/23/",
+        ])
+        #expect(plan.unlistedFolders == 3) // 2025, 2026/01, 2026/02/20
+
+        let unbounded = ListingLog()
+        let everything = try RemotePlanner(layout: nil).plan([S3Location("s3://b/AWSLogs/")!],
+                                                             source: LoggingSource(inner: source, log: unbounded))
+        #expect(unbounded.sorted == ["whole AWSLogs/"])
+        #expect(everything.inputs.count == 10)
+        #expect(everything.ignored == 1)
     }
 
     @Test("an object that cannot be fetched is reported by name; the others are read")

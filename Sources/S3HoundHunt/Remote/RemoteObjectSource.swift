@@ -7,8 +7,28 @@ import S3HoundAWS
 public protocol RemoteObjectSource: Sendable {
     /// Every object under `prefix` in `bucket`: key and size.
     func list(bucket: String, prefix: String) async throws -> [(key: String, size: Int64)]
+    /// One level under `prefix` (ending in `/`, or empty): the objects directly in it and its sub-folders
+    /// (prefixes ending in `/`). Lets the planner skip whole folders outside the window without listing them.
+    func listLevel(bucket: String, prefix: String) async throws -> (objects: [(key: String, size: Int64)], folders: [String])
     /// The bytes of one object.
     func fetch(bucket: String, key: String) async throws -> [UInt8]
+}
+
+extension RemoteObjectSource {
+    /// The level derived from a full `list` of the prefix, for sources that cannot list by delimiter.
+    public func listLevel(bucket: String, prefix: String) async throws -> (objects: [(key: String, size: Int64)], folders: [String]) {
+        var objects: [(key: String, size: Int64)] = []
+        var folders: Set<String> = []
+        for object in try await list(bucket: bucket, prefix: prefix) {
+            let rest = object.key.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/") {
+                folders.insert(prefix + rest[...slash])
+            } else {
+                objects.append(object)
+            }
+        }
+        return (objects, folders.sorted())
+    }
 }
 
 /// Lists and fetches through S3's ListObjectsV2 (paginated) and GetObject, signed with the user's credentials.
@@ -21,6 +41,11 @@ public struct S3ObjectSource: RemoteObjectSource {
 
     public func list(bucket: String, prefix: String) async throws -> [(key: String, size: Int64)] {
         try await client.listObjectsV2(bucket: bucket, prefix: prefix.isEmpty ? nil : prefix).map { ($0.key, $0.size) }
+    }
+
+    public func listLevel(bucket: String, prefix: String) async throws -> (objects: [(key: String, size: Int64)], folders: [String]) {
+        let level = try await client.listLevel(bucket: bucket, prefix: prefix)
+        return (level.objects.map { ($0.key, $0.size) }, level.folders)
     }
 
     public func fetch(bucket: String, key: String) async throws -> [UInt8] {

@@ -19,6 +19,8 @@ public struct InputWalker: Sendable {
         public var pruned = 0
         /// Day folders skipped whole.
         public var prunedFolders = 0
+        /// `s3://` folders ruled out without listing them (their objects are in no other count).
+        public var unlistedFolders = 0
         /// Files skipped because they are not logs S3Hound reads (digests, its own metadata).
         public var ignored = 0
         /// Bytes of the inputs to read, as stored (compressed or not), where known (not standard input).
