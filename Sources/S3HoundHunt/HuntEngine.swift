@@ -62,7 +62,9 @@ public struct HuntEngine: Sendable {
     }
 
     /// Plans the files and reads them on all cores into one accumulator.
-    public func scan(onFile: (@Sendable (IngestProgress, FileReadResult) -> Void)? = nil) throws -> Scan {
+    /// `onListing` is told how listing `s3://` paths goes (listings done, objects found) before any is read.
+    public func scan(onListing: (@Sendable (_ listings: Int, _ objects: Int) -> Void)? = nil,
+                     onFile: (@Sendable (IngestProgress, FileReadResult) -> Void)? = nil) throws -> Scan {
         let started = ContinuousClock.now
         let readRange = options.readRange
         let layout = readRange == .unbounded ? nil : DeliveryLayout(range: readRange)
@@ -74,6 +76,7 @@ public struct HuntEngine: Sendable {
             guard let source = options.remoteSource else { throw RemoteInputError("s3:// paths need AWS credentials: run with --profile or AWS_* variables set") }
             var planner = RemotePlanner(layout: layout, accounts: options.remoteAccounts, regions: options.remoteRegions)
             planner.concurrency = options.downloads
+            planner.onListing = onListing
             let remote = try planner.plan(locations, source: source)
             plan.inputs += remote.inputs
             plan.pruned += remote.pruned

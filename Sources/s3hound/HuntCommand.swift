@@ -219,7 +219,11 @@ struct Hunt: ParsableCommand {
         let engine = HuntEngine(options: options, detections: DetectionCatalog.all.filter { !file.disabledDetections.contains(type(of: $0).metadata.id) })
         let scan: HuntEngine.Scan
         do {
-            scan = try engine.scan { progress, file in
+            scan = try engine.scan(onListing: { listings, objects in
+                if showProgress, throttle.due() {
+                    Terminal.progress("listing s3://: \(ByteCount.grouped(listings)) folder listing(s), \(ByteCount.grouped(objects)) objects so far")
+                }
+            }) { progress, file in
                 for issue in file.issues { Terminal.error("s3hound: warning: \(issue)") }
                 if file.issuesDropped > 0 { Terminal.error("s3hound: warning: \(SafeText.terminal(file.file)): \(file.issuesDropped) more problem(s) in this file not shown") }
                 if showProgress, throttle.due() {

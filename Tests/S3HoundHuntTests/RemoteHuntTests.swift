@@ -107,8 +107,13 @@ struct RemoteHuntTests {
         let source = InMemoryObjectSource(objects: objects)
         let log = ListingLog()
         let range = TimeWindow(start: EventTime(iso8601: "2026-02-22T00:00:00Z"), end: nil)
-        let plan = try RemotePlanner(layout: DeliveryLayout(range: range))
-            .plan([S3Location("s3://b/AWSLogs/")!], source: LoggingSource(inner: source, log: log))
+        var planner = RemotePlanner(layout: DeliveryLayout(range: range))
+        planner.concurrency = 3
+        let progress = ListingLog()
+        planner.onListing = { listings, objects in progress.add("\(listings)/\(objects)") }
+        let plan = try planner.plan([S3Location("s3://b/AWSLogs/")!], source: LoggingSource(inner: source, log: log))
+        #expect(progress.sorted.count == 8)
+        #expect(progress.sorted.contains("8/4"))
         #expect(plan.inputs.map(\.displayName) == ["2026/02/22/f", "2026/02/22/g", "2026/02/23/f", "2026/02/23/g"]
             .map { "s3://b/" + base + $0 + ".json.gz" })
         #expect(log.sorted == [

@@ -19,6 +19,8 @@ public struct RemotePlanner: Sendable {
     public var regions: Set<String>
     /// Listing requests in flight at once while walking folders.
     public var concurrency = 16
+    /// Told after each listing finishes: listings done so far and objects found so far (for a progress line).
+    public var onListing: (@Sendable (_ listings: Int, _ objects: Int) -> Void)?
 
     /// Creates a planner.
     public init(layout: DeliveryLayout?, accounts: Set<String> = [], regions: Set<String> = []) {
@@ -97,12 +99,15 @@ public struct RemotePlanner: Sendable {
         }
         var objects: [(key: String, size: Int64)] = []
         var prunedFolders = 0
+        var listings = 0
         var wave: [(prefix: String, whole: Bool)] = [(location.prefix, false)]
         while !wave.isEmpty {
             let levels = try await list(wave, bucket: location.bucket, source: source)
             wave = []
             for level in levels {
                 objects += level.objects
+                listings += 1
+                onListing?(listings, objects.count)
                 for folder in level.folders {
                     switch decide(folder: folder) {
                     case .descend: wave.append((folder, false))
