@@ -32,9 +32,13 @@ struct PrefetchTests {
     /// A sink that tells the ledger when its reader begins a file.
     final class CountingSink: EventSink {
         let ledger: Ledger
+        let readDelay: TimeInterval
         var events: [ActivityEvent] = []
-        init(_ ledger: Ledger) { self.ledger = ledger }
-        func begin(_ input: LogInput) { ledger.readerBegan() }
+        init(_ ledger: Ledger, readDelay: TimeInterval = 0) { self.ledger = ledger; self.readDelay = readDelay }
+        func begin(_ input: LogInput) {
+            ledger.readerBegan()
+            if readDelay > 0 { Thread.sleep(forTimeInterval: readDelay) }
+        }
         func consume(_ event: ActivityEvent) { events.append(event) }
     }
 
@@ -44,10 +48,12 @@ struct PrefetchTests {
     }
 
     static func ingest(_ inputs: [LogInput], objects: [String: [UInt8]], ledger: Ledger, downloads: Int, window: Int,
-                       workers: Int = 2, delay: Duration = .milliseconds(5)) -> (sinks: [CountingSink], results: [FileReadResult]) {
+                       windowBytes: Int = 1 << 30, workers: Int = 2, delay: Duration = .milliseconds(5),
+                       readDelay: TimeInterval = 0) -> (sinks: [CountingSink], results: [FileReadResult]) {
         var ingest = ParallelIngest(workers: workers)
         ingest.downloads = downloads
         ingest.downloadWindow = window
+        ingest.downloadWindowBytes = windowBytes
         ingest.fetcher = { _, key in
             ledger.downloadStarted()
             defer { ledger.downloadEnded() }
@@ -55,7 +61,7 @@ struct PrefetchTests {
             guard let bytes = objects[key] else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "NoSuchKey: \(key)"]) }
             return bytes
         }
-        return ingest.run(inputs, makeSink: { CountingSink(ledger) })
+        return ingest.run(inputs, makeSink: { CountingSink(ledger, readDelay: readDelay) })
     }
 
     @Test("downloads overlap, stay within the window, and every object is read once, local files too")
@@ -75,6 +81,22 @@ struct PrefetchTests {
         #expect(ledger.mostRunning > 1, "downloads ran at once")
         #expect(ledger.mostRunning <= 6)
         #expect(ledger.mostAhead <= 10, "never more than the window downloaded ahead of the readers")
+    }
+
+    @Test("downloads pause while the objects downloaded and not yet read hold the byte window")
+    func byteWindow() {
+        let inputs = (0..<30).map { LogInput.remote(bucket: "b", key: "logs/\($0).json") }
+        // Slow readers, fast downloads: with only the count window (100), downloads run far ahead.
+        let loose = Ledger()
+        _ = Self.ingest(inputs, objects: Self.objects(30), ledger: loose, downloads: 4, window: 100,
+                        delay: .milliseconds(1), readDelay: 0.02)
+        #expect(loose.mostAhead > 6)
+        // A byte window smaller than one object: nothing new starts while one waits unread.
+        let tight = Ledger()
+        let (sinks, _) = Self.ingest(inputs, objects: Self.objects(30), ledger: tight, downloads: 4, window: 100, windowBytes: 1,
+                                     delay: .milliseconds(1), readDelay: 0.02)
+        #expect(sinks.map(\.events.count).reduce(0, +) == 30)
+        #expect(tight.mostAhead <= 4 + 2, "downloads in flight, one held, one being taken")
     }
 
     @Test("a window and a download of one still finishes with several readers")

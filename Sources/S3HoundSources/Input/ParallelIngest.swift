@@ -43,6 +43,9 @@ public struct ParallelIngest: Sendable {
     public var downloads = 16
     /// `.remote` objects held at most, downloaded or downloading but not yet read (bounds memory).
     public var downloadWindow = 32
+    /// No download starts while the downloaded objects not yet read hold this many bytes (bounds memory when
+    /// objects are large, as flow logs can be).
+    public var downloadWindowBytes = 256 << 20
 
     /// Creates an ingest with `workers` threads.
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, reader: LogFileReader = LogFileReader()) {
@@ -57,7 +60,7 @@ public struct ParallelIngest: Sendable {
         let shared = SharedState(count: inputs.count)
         let box = UncheckedBox(sinks)
         let reader = self.reader
-        let prefetcher = fetcher.map { Prefetcher(inputs: inputs, window: downloadWindow, fetch: $0) }
+        let prefetcher = fetcher.map { Prefetcher(inputs: inputs, window: downloadWindow, windowBytes: downloadWindowBytes, fetch: $0) }
         if let prefetcher, !prefetcher.isEmpty { prefetcher.start(concurrency: downloads) }
         DispatchQueue.concurrentPerform(iterations: threadCount) { worker in
             let sink = box.value[worker]
