@@ -43,7 +43,8 @@ public struct DecoyTouched: SignalDetection {
 
     /// The decoy an event touches: any read, list or policy change of a whole-bucket decoy; object calls under a prefix decoy.
     static func canary(for event: ActivityEvent, configuration: DetectionConfiguration) -> Canary? {
-        guard let bucket = event.bucketName else { return nil }
+        // The bucket first: this runs for every event, and almost none is in a decoy bucket.
+        guard let bucket = event.bucketName, configuration.canaries.contains(where: { $0.bucket == bucket }) else { return nil }
         let name = event.eventName
         let reads = name.hasPrefix("Get") || name.hasPrefix("Head") || name.hasPrefix("List") || name == "SelectObjectContent" || name == "CopyObject"
         guard reads || Self.policyCalls.contains(name) else { return nil }

@@ -25,10 +25,12 @@ public struct ForeignKMSKeyEncryption: SignalDetection {
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {
         let key: String?
-        if Self.writeCalls.contains(event.eventName) {
-            key = event.kmsKeyId  // the reader takes it from requestParameters; no JSON parse per object write
-        } else if event.eventName == "PutBucketEncryption" {
+        if event.eventName == "PutBucketEncryption" {
             key = event.requestParametersJSON.flatMap(ParsedJSON.parse)?.firstObject(containing: "KMSMasterKeyID")?["KMSMasterKeyID"]?.text
+        } else if let id = event.kmsKeyId, Self.writeCalls.contains(event.eventName) {
+            // The reader takes it from requestParameters: no JSON parse per object write, and the name's set
+            // is only consulted for the few writes with a key.
+            key = id
         } else {
             return nil
         }

@@ -22,7 +22,8 @@ public struct PublicAccessBlockRelaxed: SignalDetection {
     public static let consequence = "Without these guards a public policy or ACL takes effect; this is how backdoors are prepared."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {
-        let target = event.bucketName.map { "bucket \($0)" } ?? "the account"
+        // Named only for the two calls that matter: this runs for every event.
+        var target: String { event.bucketName.map { "bucket \($0)" } ?? "the account" }
         switch event.eventName {
         case "DeletePublicAccessBlock":
             return "DeletePublicAccessBlock removes Block Public Access from \(target)"

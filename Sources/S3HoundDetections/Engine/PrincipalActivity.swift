@@ -32,13 +32,15 @@ public struct PrincipalActivity: Sendable {
         if accountId == nil { accountId = event.identity.accountId }
         if let arn = event.identity.arn, !arn.isEmpty { arns.insert(arn) }
         if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
+        // Built once: every tally below may take it as its first or last event.
+        let reference = event.reference
         if let ip = event.sourceIP {
-            ips.count(event, at: ip)
-            if event.authenticationMethod == "QueryString" { presignedIPs.count(event, at: ip) }
-            if event.identity.isInstanceRoleSession, event.vpcEndpointId == nil, !IPAddress.isPrivate(ip) { instanceIPs.count(event, at: ip) }
+            ips.count(event, reference: reference, at: ip)
+            if event.authenticationMethod == "QueryString" { presignedIPs.count(event, reference: reference, at: ip) }
+            if event.identity.isInstanceRoleSession, event.vpcEndpointId == nil, !IPAddress.isPrivate(ip) { instanceIPs.count(event, reference: reference, at: ip) }
         }
-        agents.count(event, at: UserAgentFamily.family(of: event.userAgent))
-        hours.count(event, at: event.time.hourIndex)
+        agents.count(event, reference: reference, at: UserAgentFamily.family(of: event.userAgent))
+        hours.count(event, reference: reference, at: event.time.hourIndex)
     }
 
     /// Adds another profile of the same principal.
@@ -71,8 +73,8 @@ public enum HourOfDay {
 }
 
 extension Dictionary where Value == Tally {
-    /// Counts `event` under `key`, starting a tally when the key is new.
-    mutating func count(_ event: ActivityEvent, at key: Key) {
-        if let index = index(forKey: key) { values[index].add(event) } else { self[key] = Tally(event) }
+    /// Counts `event` (whose `reference` is `event.reference`) under `key`, starting a tally when the key is new.
+    mutating func count(_ event: ActivityEvent, reference: EventReference, at key: Key) {
+        if let index = index(forKey: key) { values[index].add(event, reference: reference) } else { self[key] = Tally(event, reference: reference) }
     }
 }

@@ -11,19 +11,20 @@ public struct Tally: Hashable, Sendable {
     /// The latest event.
     public var last: EventReference
 
-    /// A tally of one event.
-    public init(_ event: ActivityEvent) {
+    /// A tally of one event; `reference` is `event.reference`, built once by the caller for every tally the
+    /// event goes into (building it packs the event id).
+    public init(_ event: ActivityEvent, reference: EventReference) {
         count = 1
         failed = event.failed ? 1 : 0
-        first = event.reference
-        last = first
+        first = reference
+        last = reference
     }
 
-    /// Counts another event.
-    public mutating func add(_ event: ActivityEvent) {
+    /// Counts another event; `reference` is `event.reference`.
+    public mutating func add(_ event: ActivityEvent, reference: EventReference) {
         count += 1
         if event.failed { failed += 1 }
-        widen(first: &first, last: &last, time: event.time) { event.reference }
+        widen(first: &first, last: &last, time: event.time) { reference }
     }
 
     /// Adds another tally of the same key.

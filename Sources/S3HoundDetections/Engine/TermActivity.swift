@@ -8,15 +8,15 @@ public struct TermActivity: Sendable {
     /// Per clock hour (hours since the epoch).
     public private(set) var hours: [Int64: HourTally]
 
-    /// Starts with one event.
-    init(_ event: ActivityEvent) {
-        total = Tally(event)
+    /// Starts with one event (`reference` is `event.reference`).
+    init(_ event: ActivityEvent, reference: EventReference) {
+        total = Tally(event, reference: reference)
         hours = [event.time.hourIndex: HourTally(event)]
     }
 
-    /// Counts another event.
-    mutating func add(_ event: ActivityEvent) {
-        total.add(event)
+    /// Counts another event (`reference` is `event.reference`).
+    mutating func add(_ event: ActivityEvent, reference: EventReference) {
+        total.add(event, reference: reference)
         let hour = event.time.hourIndex
         if let index = hours.index(forKey: hour) { hours.values[index].add(event) } else { hours[hour] = HourTally(event) }
     }
@@ -29,9 +29,9 @@ public struct TermActivity: Sendable {
 }
 
 extension Dictionary where Key == String, Value == TermActivity {
-    /// Counts `event` under `term`, starting its activity when the term is new.
-    mutating func count(_ event: ActivityEvent, at term: String) {
-        if let index = index(forKey: term) { values[index].add(event) } else { self[term] = TermActivity(event) }
+    /// Counts `event` (whose `reference` is `event.reference`) under `term`, starting its activity when the term is new.
+    mutating func count(_ event: ActivityEvent, reference: EventReference, at term: String) {
+        if let index = index(forKey: term) { values[index].add(event, reference: reference) } else { self[term] = TermActivity(event, reference: reference) }
     }
 
     /// The whole tally of each term.

@@ -39,6 +39,14 @@ struct TextRouter<Sink: EventSink> {
     mutating func feed(_ text: UnsafeRawBufferPointer) {
         result.bytes += Int64(text.count)
         if case .undecided = mode {
+            // A CloudTrail delivery file says so in its first bytes, however it goes on: decide at once and
+            // route the text where it lies, rather than copying it (often the whole file) into `head` first.
+            if head.isEmpty, Self.opensDeliveryFile(text) {
+                result.source = .cloudTrail
+                mode = .cloudTrail
+                route(text)
+                return
+            }
             head.append(contentsOf: text)
             guard head.count >= Self.sniffBytes || head.contains(0x0A) else { return }
             decide()
@@ -87,10 +95,7 @@ struct TextRouter<Sink: EventSink> {
 
     /// What the first bytes of a file are, or nil when they are none of the kinds S3Hound reads.
     static func sniff(_ head: UnsafeRawBufferPointer) -> LogSourceType? {
-        var start = 0
-        // Skip a UTF-8 byte order mark and leading white space.
-        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { start = 3 }
-        while start < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[start]) { start += 1 }
+        let start = contentStart(head)
         guard start < head.count else { return nil }
         let text = UnsafeRawBufferPointer(rebasing: head[start...])
         if text[0] == UInt8(ascii: "{") || text[0] == UInt8(ascii: "[") {
@@ -103,6 +108,22 @@ struct TextRouter<Sink: EventSink> {
         if FlowLogFormat.looksLikeFlowLog(firstLine) { return .vpcFlowLog }
         if ServerAccessLogParser.looksLikeServerAccessLog(firstLine) { return .serverAccessLog }
         return nil
+    }
+
+    /// True when the first bytes of a file already show `sniff` will call it CloudTrail whatever follows: they
+    /// open a delivery file's `{"Records":[`.
+    static func opensDeliveryFile(_ head: UnsafeRawBufferPointer) -> Bool {
+        let start = contentStart(head)
+        guard start < head.count, head[start] == UInt8(ascii: "{") else { return false }
+        return RecordSplitter.layout(of: UnsafeRawBufferPointer(rebasing: head[start...]), final: false) == .recordsWrapper
+    }
+
+    /// Where a file's content starts: after a UTF-8 byte order mark and leading white space.
+    private static func contentStart(_ head: UnsafeRawBufferPointer) -> Int {
+        var start = 0
+        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { start = 3 }
+        while start < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[start]) { start += 1 }
+        return start
     }
 
     private static func mode(for source: LogSourceType) -> Mode {
