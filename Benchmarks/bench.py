@@ -178,9 +178,17 @@ def free_port():
 
 
 def process_cpu_seconds(pid):
-    """A process's user + system time so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """A process's user + system time so far, with its children's: those it has reaped and those still running."""
+    def times(p, reaped):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone
+            return 0
+        return int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if reaped else 0)
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        children += task.read_text().split()
+    return (times(pid, True) + sum(times(child, False) for child in children)) / os.sysconf("SC_CLK_TCK")
 
 
 def s3_environment(endpoint):

@@ -5,7 +5,9 @@ It answers only what `s3hound hunt s3://` sends — ListObjectsV2 (`GET /BUCKET?
 keys a page with continuation tokens) and GetObject (`GET /BUCKET/KEY`), path-style, in S3's XML and byte
 formats — and checks no signatures. It exists because moto_server, a faithful S3 written in Python, serves
 about 160 objects a second: hunting from it measures moto. This server serves thousands a second, so the
-row shows whether s3hound keeps both cores busy when the network keeps up. Not for tests (they use moto).
+row shows whether s3hound keeps both cores busy when the network keeps up. Each connection is served by a
+forked process (threads would queue on Python's GIL), so its CPU is the server's and its children's.
+Not for tests (they use moto).
 
   python3 Benchmarks/static_s3.py --root DIR --bucket bench --port 8000
 """
@@ -13,7 +15,8 @@ import argparse
 import html
 import os
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import socketserver
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 
 def make_handler(root, bucket, keys):
@@ -22,6 +25,9 @@ def make_handler(root, bucket, keys):
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as S3
+        # Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and the client's
+        # delayed ACK hold each response ~40 ms.
+        disable_nagle_algorithm = True
 
         def log_message(self, *args):
             pass
@@ -77,9 +83,15 @@ def main():
     args = parser.parse_args()
     keys = sorted(os.path.relpath(os.path.join(folder, name), args.root)
                   for folder, _, names in os.walk(args.root) for name in names)
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(args.root, args.bucket, keys))
-    server.daemon_threads = True
-    server.serve_forever()
+    server = ForkingHTTPServer(("127.0.0.1", args.port), make_handler(args.root, args.bucket, keys))
+    server.serve_forever(poll_interval=0.05)
+
+
+class ForkingHTTPServer(socketserver.ForkingMixIn, HTTPServer):
+    """One process per connection: keep-alive connections are few (one per download in flight)."""
+    block_on_close = False
+    max_children = 512  # the default 40 would leave further keep-alive connections unanswered
+    request_queue_size = 128  # the default 5 drops the SYNs of a burst of connections (a 1 s retransmit each)
 
 
 if __name__ == "__main__":
