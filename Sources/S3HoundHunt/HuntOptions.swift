@@ -40,7 +40,8 @@ public struct HuntOptions: Sendable {
     public var serviceFindings: [ServiceFinding] = []
     /// Reader threads.
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// `s3://` objects downloaded at once, ahead of the reader threads; twice as many are held at most.
+    /// `s3://` objects downloaded at once, ahead of the reader threads; none starts while twice as many, or
+    /// `ParallelIngest.downloadWindowBytes`, wait unread.
     public var downloads: Int = 16
     /// Each reader thread's read ledger moves to a temporary file past this many bytes (nil: never).
     public var readSpillBytes: Int? = ReadLedger.defaultSpillBytes

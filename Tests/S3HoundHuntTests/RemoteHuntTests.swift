@@ -89,7 +89,7 @@ struct RemoteHuntTests {
             log.add("whole " + prefix)
             return try await inner.list(bucket: bucket, prefix: prefix)
         }
-        func listLevel(bucket: String, prefix: String) async throws -> (objects: [(key: String, size: Int64)], folders: [String]) {
+        func listLevel(bucket: String, prefix: String) async throws -> RemoteLevel {
             log.add("level " + prefix)
             return try await inner.listLevel(bucket: bucket, prefix: prefix)
         }

@@ -1,6 +1,10 @@
 import Foundation
 import S3HoundAWS
 
+/// One level of a bucket's key hierarchy: the objects directly under a prefix (key and size) and its
+/// sub-folders (prefixes ending in `/`).
+public typealias RemoteLevel = (objects: [(key: String, size: Int64)], folders: [String])
+
 /// Where `hunt s3://…` lists and fetches log objects. The live implementation is `S3ObjectSource`;
 /// tests may pass any other (the contract: `list` returns every key under the prefix, `fetch` the
 /// object's bytes, both throwing errors that say what to do).
@@ -9,14 +13,14 @@ public protocol RemoteObjectSource: Sendable {
     func list(bucket: String, prefix: String) async throws -> [(key: String, size: Int64)]
     /// One level under `prefix` (ending in `/`, or empty): the objects directly in it and its sub-folders
     /// (prefixes ending in `/`). Lets the planner skip whole folders outside the window without listing them.
-    func listLevel(bucket: String, prefix: String) async throws -> (objects: [(key: String, size: Int64)], folders: [String])
+    func listLevel(bucket: String, prefix: String) async throws -> RemoteLevel
     /// The bytes of one object.
     func fetch(bucket: String, key: String) async throws -> [UInt8]
 }
 
 extension RemoteObjectSource {
     /// The level derived from a full `list` of the prefix, for sources that cannot list by delimiter.
-    public func listLevel(bucket: String, prefix: String) async throws -> (objects: [(key: String, size: Int64)], folders: [String]) {
+    public func listLevel(bucket: String, prefix: String) async throws -> RemoteLevel {
         var objects: [(key: String, size: Int64)] = []
         var folders: Set<String> = []
         for object in try await list(bucket: bucket, prefix: prefix) {
@@ -43,7 +47,7 @@ public struct S3ObjectSource: RemoteObjectSource {
         try await client.listObjectsV2(bucket: bucket, prefix: prefix.isEmpty ? nil : prefix).map { ($0.key, $0.size) }
     }
 
-    public func listLevel(bucket: String, prefix: String) async throws -> (objects: [(key: String, size: Int64)], folders: [String]) {
+    public func listLevel(bucket: String, prefix: String) async throws -> RemoteLevel {
         let level = try await client.listLevel(bucket: bucket, prefix: prefix)
         return (level.objects.map { ($0.key, $0.size) }, level.folders)
     }

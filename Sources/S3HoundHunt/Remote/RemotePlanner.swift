@@ -123,8 +123,8 @@ public struct RemotePlanner: Sendable {
 
     /// Lists each prefix (a level, or whole), `concurrency` at a time.
     private func list(_ prefixes: [(prefix: String, whole: Bool)], bucket: String,
-                      source: any RemoteObjectSource) async throws -> [(objects: [(key: String, size: Int64)], folders: [String])] {
-        try await withThrowingTaskGroup(of: (objects: [(key: String, size: Int64)], folders: [String]).self) { group in
+                      source: any RemoteObjectSource) async throws -> [RemoteLevel] {
+        try await withThrowingTaskGroup(of: RemoteLevel.self) { group in
             var pending = prefixes.makeIterator()
             func addNext() -> Bool {
                 guard let next = pending.next() else { return false }
@@ -136,7 +136,7 @@ public struct RemotePlanner: Sendable {
             }
             var started = 0
             while started < max(1, concurrency), addNext() { started += 1 }
-            var levels: [(objects: [(key: String, size: Int64)], folders: [String])] = []
+            var levels: [RemoteLevel] = []
             while let level = try await group.next() {
                 levels.append(level)
                 _ = addNext()
