@@ -198,20 +198,37 @@ def s3_environment(endpoint):
     return env
 
 
-class MotoBucket:
-    """A moto_server on a free 127.0.0.1 port holding one corpus in bucket `bench`, for the s3:// (moto) row."""
+class LocalS3:
+    """A server process on a free 127.0.0.1 port holding one corpus as bucket `bench`; subclasses start it."""
 
     BUCKET = "bench"
+
+    def start(self, argv, **popen):
+        self.port = free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(argv(self.port), **popen)
+        self.env = s3_environment(self.endpoint)
+
+    def cpu_seconds(self):
+        """The server's user + system time so far."""
+        return process_cpu_seconds(self.process.pid)
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()
+
+
+class MotoBucket(LocalS3):
+    """moto_server holding the corpus (uploaded with boto3), for the s3:// (moto) row."""
+
     label = "moto_server"
 
     def __init__(self, directory, files):
         moto = shutil.which("moto_server")
         if not moto:
             sys.exit("bench: --s3 needs moto_server (scripts/setup installs moto[server] from PyPI)")
-        self.port = free_port()
-        self.endpoint = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen([moto, "-H", "127.0.0.1", "-p", str(self.port)], stdout=self.log, stderr=self.log)
+        self.start(lambda port: [moto, "-H", "127.0.0.1", "-p", str(port)], stdout=self.log, stderr=self.log)
         import boto3  # moto's own dependency
         client = boto3.client("s3", endpoint_url=self.endpoint, region_name="us-east-1",
                               aws_access_key_id="AKIABENCHBENCHBENCH0", aws_secret_access_key="bench")
@@ -226,42 +243,23 @@ class MotoBucket:
         for f in files:
             client.upload_file(str(f), self.BUCKET, f.relative_to(directory).as_posix())
         log(f"bench: {len(files):,} files uploaded to moto_server at {self.endpoint} in {time.perf_counter() - started:.1f} s")
-        self.env = s3_environment(self.endpoint)
-
-    def cpu_seconds(self):
-        """The server's user + system time so far."""
-        return process_cpu_seconds(self.process.pid)
-
-    def stop(self):
-        self.process.kill()
-        self.process.wait()
 
 
-class StaticBucket:
+class StaticBucket(LocalS3):
     """Benchmarks/static_s3.py serving the corpus directory as bucket `bench` (ListObjectsV2 and GetObject only,
     no signature checks), for the s3:// (static server) row: a server fast enough not to be the bottleneck."""
 
     label = "static S3 server"
 
     def __init__(self, directory):
-        self.endpoint = f"http://127.0.0.1:{free_port()}"
-        self.process = subprocess.Popen([sys.executable, str(HERE / "static_s3.py"), "--root", str(directory),
-                                         "--bucket", MotoBucket.BUCKET, "--port", self.endpoint.rsplit(":", 1)[1]])
+        self.start(lambda port: [sys.executable, str(HERE / "static_s3.py"), "--root", str(directory),
+                                 "--bucket", self.BUCKET, "--port", str(port)])
         for _ in range(100):
             try:
-                with socket.create_connection(("127.0.0.1", int(self.endpoint.rsplit(":", 1)[1])), timeout=1):
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
                     break
             except OSError:  # not listening yet
                 time.sleep(0.1)
-        self.env = s3_environment(self.endpoint)
-
-    def cpu_seconds(self):
-        """The server's user + system time so far."""
-        return process_cpu_seconds(self.process.pid)
-
-    def stop(self):
-        self.process.kill()
-        self.process.wait()
 
 
 def tools(args, directory, file_list, work, servers=()):
@@ -269,7 +267,7 @@ def tools(args, directory, file_list, work, servers=()):
     rows = []
     for server in servers:
         def hunt_s3(out):
-            argv = [args.binary, "hunt", f"s3://{MotoBucket.BUCKET}/AWSLogs/", "--format", "json", "--quiet", "--fail-on", "none",
+            argv = [args.binary, "hunt", f"s3://{LocalS3.BUCKET}/AWSLogs/", "--format", "json", "--quiet", "--fail-on", "none",
                     "--read-totals", out]
             if config.exists():
                 argv += ["--config", str(config)]
