@@ -32,7 +32,7 @@ public struct RemotePlanner: Sendable {
         var plan = InputWalker.Plan()
         for location in locations {
             let listed = try BlockingAsync.run { [self] in try await objects(under: location, source: source) }
-            plan.unlistedFolders += listed.prunedFolders
+            plan.unlistedFolders += listed.unlistedFolders
             for object in listed.objects.sorted(by: { $0.key < $1.key }) where !object.key.hasSuffix("/") {
                 switch decide(object.key) {
                 case .read:
@@ -92,13 +92,13 @@ public struct RemotePlanner: Sendable {
 
     /// Every object under the location that a walk does not rule out, and how many folders it skipped.
     private func objects(under location: S3Location,
-                         source: any RemoteObjectSource) async throws -> (objects: [(key: String, size: Int64)], prunedFolders: Int) {
+                         source: any RemoteObjectSource) async throws -> (objects: [(key: String, size: Int64)], unlistedFolders: Int) {
         let walks = layout != nil || !accounts.isEmpty || !regions.isEmpty
         guard walks, location.prefix.isEmpty || location.prefix.hasSuffix("/") else {
             return (try await source.list(bucket: location.bucket, prefix: location.prefix), 0)
         }
         var objects: [(key: String, size: Int64)] = []
-        var prunedFolders = 0
+        var unlistedFolders = 0
         var listings = 0
         var wave: [(prefix: String, whole: Bool)] = [(location.prefix, false)]
         while !wave.isEmpty {
@@ -112,13 +112,13 @@ public struct RemotePlanner: Sendable {
                     switch decide(folder: folder) {
                     case .descend: wave.append((folder, false))
                     case .listWhole: wave.append((folder, true))
-                    case .pruned: prunedFolders += 1
+                    case .pruned: unlistedFolders += 1
                     case .ignored: break
                     }
                 }
             }
         }
-        return (objects, prunedFolders)
+        return (objects, unlistedFolders)
     }
 
     /// Lists each prefix (a level, or whole), `concurrency` at a time.
