@@ -231,3 +231,37 @@ size_t s3h_find_byte(const uint8_t *p, size_t n, size_t start, uint8_t byte) {
     const void *hit = memchr(p + start, byte, n - start);
     return hit ? (size_t)((const uint8_t *)hit - p) : n;
 }
+
+static inline uint64_t load64(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+
+static inline uint64_t mix64(uint64_t a, uint64_t b) {
+    __uint128_t r = (__uint128_t)a * b;
+    return (uint64_t)r ^ (uint64_t)(r >> 64);
+}
+
+uint64_t s3h_hash_bytes(const uint8_t *p, size_t n, uint64_t seed) {
+    // The first 64 bytes all count, 16 per round in two lanes, then the last 16 and the length: texts that
+    // differ only deep inside a long middle (past byte 64, before the last 16) collide, and a table tells
+    // them apart by comparing. User agents differ early (client, version), ARNs and addresses at the end.
+    const uint64_t k1 = 0xe7037ed1a0b428dbULL, k2 = 0x8ebc6af09c88c6e3ULL, k3 = 0x589965cc75374cc3ULL;
+    uint64_t a = seed ^ k1, b = seed ^ k2 ^ (uint64_t)n;
+    size_t head = n < 64 ? n : 64, i = 0;
+    for (; i + 16 <= head; i += 16) {
+        a = mix64(a ^ load64(p + i), k3);
+        b = mix64(b ^ load64(p + i + 8), k1);
+    }
+    if (n > 64) {
+        a = mix64(a ^ load64(p + n - 16), k2);
+        b = mix64(b ^ load64(p + n - 8), k3);
+    } else {
+        if (head - i >= 8) { a = mix64(a ^ load64(p + i), k2); i += 8; }
+        if (i < head) {
+            // The last 1-7 bytes: read as the final 8 bytes of the text when it is that long, else byte by byte.
+            uint64_t tail = 0;
+            if (n >= 8) tail = load64(p + n - 8);
+            else for (size_t j = 0; j < n; j++) tail |= (uint64_t)p[j] << (8 * j);
+            b = mix64(b ^ tail, k3);
+        }
+    }
+    return mix64(a ^ k2, b ^ k1);
+}

@@ -42,4 +42,9 @@ int s3h_skip_value(const uint8_t *p, size_t n, size_t start, size_t max_depth, s
 /// Index of the first byte equal to `byte` in p[start..<n], or n.
 size_t s3h_find_byte(const uint8_t *p, size_t n, size_t start, uint8_t byte);
 
+/// A 64-bit hash of p[0..<n] (its first 64 and last 16 bytes, and its length) under `seed` (not cryptographic:
+/// for tables keyed by texts, which compare on a match; a random
+/// seed per process keeps crafted inputs from choosing their collisions).
+uint64_t s3h_hash_bytes(const uint8_t *p, size_t n, uint64_t seed);
+
 #endif

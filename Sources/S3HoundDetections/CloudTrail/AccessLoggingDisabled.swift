@@ -16,6 +16,8 @@ public struct AccessLoggingDisabled: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["PutBucketLogging"]
+
     public static let consequence = "Reads of this bucket stop appearing in its server access logs, often the only record when data events are off."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

@@ -21,6 +21,8 @@ public struct AnonymousObjectAccess: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = objectCalls
+
     public static var failedRuns: FailedRunHandling { .skip }
     public static let consequence = "Nobody authenticated these requests: anyone on the internet can do the same."
     public static var attemptWords: (calls: String, nothing: String) { ("anonymous requests", "no data taken") }

@@ -16,6 +16,8 @@ public struct BatchOperationsJob: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["CreateJob"]
+
     public static let consequence = "A batch job acts on every object in its manifest without further calls that data events would show one by one."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

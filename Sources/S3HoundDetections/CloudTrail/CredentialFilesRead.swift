@@ -16,6 +16,8 @@ public struct CredentialFilesRead: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["GetObject"]
+
     public static let consequence = "Secrets read from these files give the reader further access, beyond S3."
     public static var attemptWords: (calls: String, nothing: String) { ("reads", "no data taken") }
 

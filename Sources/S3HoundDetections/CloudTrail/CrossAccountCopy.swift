@@ -22,6 +22,8 @@ public struct CrossAccountCopy: EventDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = copyEvents
+
     public func matches(_ event: ActivityEvent, configuration: DetectionConfiguration) -> Bool {
         guard Self.copyEvents.contains(event.eventName), let accounts = Self.accounts(of: event),
               let destination = accounts.destination else { return false }

@@ -16,6 +16,8 @@ public struct DataSyncTask: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["CreateTask", "CreateLocationS3"]
+
     public static let consequence = "A DataSync task copies whole buckets or prefixes between locations, possibly into another account, without per-object data events."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

@@ -20,6 +20,8 @@ public struct ForeignKMSKeyEncryption: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = writeCalls.union(["PutBucketEncryption"])
+
     public static let consequence = "Encryption under a key we do not control lets its owner revoke our access to the data at will (ransom)."
     public static var attemptWords: (calls: String, nothing: String) { ("calls", "nothing re-encrypted") }
 

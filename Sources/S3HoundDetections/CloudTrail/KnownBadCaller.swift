@@ -27,6 +27,11 @@ public struct KnownBadCaller: SignalDetection {
         return "\(event.eventName) from \(ip), on threat list '\(list.name)' (entry \(entry))"
     }
 
+    public func matches(_ event: ActivityEvent, configuration: DetectionConfiguration, terms: EventTermCache) -> Bool {
+        guard !configuration.threatLists.isEmpty, !event.identity.isAWSService, let ip = event.sourceIP else { return false }
+        return terms.threatListing(ip, configuration: configuration) != nil
+    }
+
     public func subject(of event: ActivityEvent, configuration: DetectionConfiguration) -> String {
         guard let ip = event.sourceIP, let (list, _) = Self.listing(ip, configuration: configuration) else { return "" }
         return "\(list.name) \(ip)"

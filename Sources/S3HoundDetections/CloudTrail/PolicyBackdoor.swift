@@ -25,6 +25,8 @@ public struct PolicyBackdoor: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = policyCalls.union(aclCalls)
+
     public static let consequence = "Anyone so granted can now read (or write) without our credentials: a standing backdoor that survives key rotation."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

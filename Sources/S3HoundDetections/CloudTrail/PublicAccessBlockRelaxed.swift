@@ -19,6 +19,8 @@ public struct PublicAccessBlockRelaxed: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["DeletePublicAccessBlock", "PutPublicAccessBlock"]
+
     public static let consequence = "Without these guards a public policy or ACL takes effect; this is how backdoors are prepared."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

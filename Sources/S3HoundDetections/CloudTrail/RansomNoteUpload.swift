@@ -16,6 +16,8 @@ public struct RansomNoteUpload: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["PutObject", "CopyObject", "CompleteMultipartUpload"]
+
     public static var failedRuns: FailedRunHandling { .skip }
     public static let consequence = "Attackers leave such notes after deleting or encrypting data."
     public static var attemptWords: (calls: String, nothing: String) { ("uploads", "nothing written") }

@@ -17,6 +17,8 @@ public struct ReplicationToForeignAccount: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["PutBucketReplication"]
+
     public static let consequence = "From now on every new object written to the bucket is copied into that account, by S3 itself."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

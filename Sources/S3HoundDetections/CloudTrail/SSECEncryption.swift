@@ -20,6 +20,8 @@ public struct SSECEncryption: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = writeCalls
+
     public static var failedRuns: FailedRunHandling { .skip }
     public static let consequence = "Objects encrypted with SSE-C can only be read with the key the caller supplied; AWS keeps no copy."
     public static var attemptWords: (calls: String, nothing: String) { ("writes", "nothing encrypted") }

@@ -18,6 +18,8 @@ public struct ShortLifecycleExpiration: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["PutBucketLifecycle", "PutBucketLifecycleConfiguration"]
+
     public static let consequence = "S3 deletes the objects (or their older versions) itself when the rule runs."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

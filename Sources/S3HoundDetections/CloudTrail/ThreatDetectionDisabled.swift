@@ -17,6 +17,8 @@ public struct ThreatDetectionDisabled: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["DeleteDetector", "UpdateDetector", "ArchiveFindings", "CreateFilter", "UpdateFilter", "CreateFindingsFilter", "UpdateFindingsFilter", "DisableMacie", "UpdateMacieSession"]
+
     public static let consequence = "The managed detection that would report S3 exfiltration is off, blind, or hiding its findings."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

@@ -26,6 +26,11 @@ public struct ToolUserAgent: SignalDetection {
         return "calls with the user agent \"\(agent.prefix(200))\" (matches '\(tool)')"
     }
 
+    public func matches(_ event: ActivityEvent, configuration: DetectionConfiguration, terms: EventTermCache) -> Bool {
+        guard !event.identity.isAWSService, let agent = event.userAgent else { return false }
+        return terms.toolMatch(agent, configuration: configuration) != nil
+    }
+
     public func subject(of event: ActivityEvent, configuration: DetectionConfiguration) -> String {
         event.userAgent.flatMap { configuration.toolUserAgents.firstMatch(in: $0) } ?? ""
     }

@@ -16,6 +16,8 @@ public struct TrailTampering: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors", "PutAdvancedEventSelectors"]
+
     public static let consequence = "Whatever is done while the trail is off or blind to S3 data events leaves no record here."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

@@ -16,6 +16,8 @@ public struct VersioningSuspended: SignalDetection {
     /// Creates the detection.
     public init() {}
 
+    public static let eventNames: Set<String>? = ["PutBucketVersioning"]
+
     public static let consequence = "Without versioning, deletions and overwrites that follow destroy the only copy: the usual first step before ransom or wiping."
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {

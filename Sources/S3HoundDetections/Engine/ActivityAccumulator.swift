@@ -50,6 +50,10 @@ public final class ActivityAccumulator {
     public internal(set) var sourceCounts: [String: Int] = [:]
 
     private let eventDetections: [any EventDetection]
+    /// Per-term answers of event detections, worked out once per distinct user agent or address.
+    private let terms = EventTermCache()
+    /// Per call name, the event detections that can keep such a call (`EventDetection.eventNames`).
+    private let detectionsByName = TermSlots<[Int]>()
     private let streamDetections: [any StreamDetection]
 
     /// Creates an empty accumulator.
@@ -86,11 +90,12 @@ public final class ActivityAccumulator {
         let identity = event.identity
         let principal = identity.principal
         if !identity.isAWSService {
+            let family = terms.agentFamily(event.userAgent)
             if let index = principals.index(forKey: principal) {
-                principals.values[index].add(event)
+                principals.values[index].add(event, agentFamily: family)
             } else {
                 var activity = PrincipalActivity(principal: principal)
-                activity.add(event)
+                activity.add(event, agentFamily: family)
                 principals[principal] = activity
             }
         }
@@ -109,8 +114,12 @@ public final class ActivityAccumulator {
                 streams[key] = [minute: StreamMinute(event, term: term)]
             }
         }
-        for detection in eventDetections where detection.matches(event, configuration: configuration) {
-            let id = type(of: detection).metadata.id
+        let eventDetections = eventDetections
+        let asked = detectionsByName.value(event.eventName) { name in
+            eventDetections.indices.filter { type(of: eventDetections[$0]).eventNames?.contains(name) ?? true }
+        }
+        for index in asked where eventDetections[index].matches(event, configuration: configuration, terms: terms) {
+            let id = type(of: eventDetections[index]).metadata.id
             if matches[id, default: []].count < configuration.keptEventsPerDetection {
                 matches[id, default: []].append(event)
             } else {

@@ -15,8 +15,22 @@ public protocol Detection: Sendable {
 
 /// A detection that first picks single events while reading (so matching events can be kept), then groups them.
 public protocol EventDetection: Detection {
+    /// The calls (`eventName`) this detection can keep, when it keeps only some: the reading path asks it about
+    /// no other event. Nil (the default) for detections that look at every call.
+    static var eventNames: Set<String>? { get }
     /// True when the event is one this detection keeps.
     func matches(_ event: ActivityEvent, configuration: DetectionConfiguration) -> Bool
+    /// `matches`, for detections that look up what they work out per term in `terms` (the reading path calls
+    /// this one; the default asks `matches`).
+    func matches(_ event: ActivityEvent, configuration: DetectionConfiguration, terms: EventTermCache) -> Bool
+}
+
+extension EventDetection {
+    public static var eventNames: Set<String>? { nil }
+
+    public func matches(_ event: ActivityEvent, configuration: DetectionConfiguration, terms: EventTermCache) -> Bool {
+        matches(event, configuration: configuration)
+    }
 }
 
 extension Detection {

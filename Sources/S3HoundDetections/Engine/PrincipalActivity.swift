@@ -27,7 +27,10 @@ public struct PrincipalActivity: Sendable {
     public init(principal: String) { self.principal = principal }
 
     /// Records one event.
-    public mutating func add(_ event: ActivityEvent) {
+    public mutating func add(_ event: ActivityEvent) { add(event, agentFamily: UserAgentFamily.family(of: event.userAgent)) }
+
+    /// Records one event whose user agent's family (`UserAgentFamily.family(of:)`) the caller worked out.
+    mutating func add(_ event: ActivityEvent, agentFamily: String) {
         if identityType == nil { identityType = event.identity.type }
         if accountId == nil { accountId = event.identity.accountId }
         if let arn = event.identity.arn, !arn.isEmpty { arns.insert(arn) }
@@ -37,9 +40,9 @@ public struct PrincipalActivity: Sendable {
         if let ip = event.sourceIP {
             ips.count(event, reference: reference, at: ip)
             if event.authenticationMethod == "QueryString" { presignedIPs.count(event, reference: reference, at: ip) }
-            if event.identity.isInstanceRoleSession, event.vpcEndpointId == nil, !IPAddress.isPrivate(ip) { instanceIPs.count(event, reference: reference, at: ip) }
+            if event.vpcEndpointId == nil, event.identity.isInstanceRoleSession, !IPAddress.isPrivate(ip) { instanceIPs.count(event, reference: reference, at: ip) }
         }
-        agents.count(event, reference: reference, at: UserAgentFamily.family(of: event.userAgent))
+        agents.count(event, reference: reference, at: agentFamily)
         hours.count(event, reference: reference, at: event.time.hourIndex)
     }
 

@@ -7,11 +7,12 @@ public enum CloudTrailJSONParser: String, CaseIterable, Hashable, Sendable, Coda
 }
 
 extension CloudTrailJSONParser {
-    /// Reads one top-level JSON value with this parser; `emit` gets one outcome per record it holds.
+    /// Reads one top-level JSON value with this parser; `emit` gets one outcome per record it holds. The fast
+    /// parser shares repeated strings through `interner` when given one.
     @inline(__always)
-    func parse(_ bytes: UnsafeRawBufferPointer, emit: (CloudTrailRecordParser.Outcome) -> Void) {
+    func parse(_ bytes: UnsafeRawBufferPointer, interner: StringInterner? = nil, emit: (CloudTrailRecordParser.Outcome) -> Void) {
         switch self {
-        case .fast: CloudTrailRecordParser.parse(bytes, emit: emit)
+        case .fast: CloudTrailRecordParser.parse(bytes, interner: interner, emit: emit)
         case .reference: ReferenceRecordParser.parse(bytes, emit: emit)
         }
     }

@@ -12,8 +12,8 @@ enum CloudTrailRecordParser {
 
     /// Parses a top-level value; calls `emit` once per record it holds (several for a `Records` wrapper
     /// that the stream splitter did not unwrap, e.g. pretty-printed with other keys first).
-    static func parse(_ bytes: UnsafeRawBufferPointer, emit: (Outcome) -> Void) {
-        var builder = RecordFields()
+    static func parse(_ bytes: UnsafeRawBufferPointer, interner: StringInterner? = nil, emit: (Outcome) -> Void) {
+        var builder = RecordFields(interner: interner)
         var scanner = JSONScanner(bytes)
         do {
             guard try scanner.peekKind() == .object else {
@@ -21,7 +21,7 @@ enum CloudTrailRecordParser {
                 return
             }
             let nested = try readMembers(&scanner, into: &builder)
-            finish(bytes, builder, nested, emit: emit)
+            finish(bytes, builder, nested, interner: interner, emit: emit)
         } catch let error as JSONScanError {
             emit(.failure(offset: error.offset, reason: error.reason.hasPrefix("field") ? error.reason : "invalid JSON: \(error.reason)"))
         } catch {
@@ -35,14 +35,15 @@ enum CloudTrailRecordParser {
     /// cuts the record out the slow way and `parse` reports what is wrong with it, so both paths
     /// report exactly the same events and damage.
     /// With `refusingNewlines` (JSON lines), a record spread over several lines is left to the slow way too.
-    static func parseLeading(_ text: UnsafeRawBufferPointer, refusingNewlines: Bool, emit: (Outcome) -> Void) -> Int? {
-        var builder = RecordFields()
+    static func parseLeading(_ text: UnsafeRawBufferPointer, refusingNewlines: Bool, interner: StringInterner? = nil,
+                             emit: (Outcome) -> Void) -> Int? {
+        var builder = RecordFields(interner: interner)
         var scanner = JSONScanner(text)
         guard let nested = try? readMembers(&scanner, into: &builder) else { return nil }
         let end = scanner.index
         if refusingNewlines, let base = text.baseAddress,
            s3h_find_byte(base.assumingMemoryBound(to: UInt8.self), end, 0, 0x0A) < end { return nil }
-        finish(UnsafeRawBufferPointer(rebasing: text[0..<end]), builder, nested, emit: emit)
+        finish(UnsafeRawBufferPointer(rebasing: text[0..<end]), builder, nested, interner: interner, emit: emit)
         return end
     }
 
@@ -69,14 +70,15 @@ enum CloudTrailRecordParser {
     }
 
     /// Emits the record read, or the records of the `Records` array or `detail` object it wraps.
-    private static func finish(_ bytes: UnsafeRawBufferPointer, _ builder: RecordFields, _ nested: Nested, emit: (Outcome) -> Void) {
+    private static func finish(_ bytes: UnsafeRawBufferPointer, _ builder: RecordFields, _ nested: Nested, interner: StringInterner?,
+                               emit: (Outcome) -> Void) {
         if builder.eventName == nil, let recordsRange = nested.records {
             var records = JSONScanner(bytes, index: recordsRange.lowerBound)
             do {
                 try records.forEachElement { element, _ in
                     let start = element.index
                     try element.skipValue()
-                    parse(UnsafeRawBufferPointer(rebasing: bytes[start..<element.index])) { outcome in
+                    parse(UnsafeRawBufferPointer(rebasing: bytes[start..<element.index]), interner: interner) { outcome in
                         emit(outcome.shifted(by: start))
                     }
                 }
@@ -86,7 +88,7 @@ enum CloudTrailRecordParser {
                 emit(.failure(offset: 0, reason: "\(error)"))
             }
         } else if builder.eventName == nil, let detailRange = nested.detail {
-            parse(UnsafeRawBufferPointer(rebasing: bytes[detailRange])) { emit($0.shifted(by: detailRange.lowerBound)) }
+            parse(UnsafeRawBufferPointer(rebasing: bytes[detailRange]), interner: interner) { emit($0.shifted(by: detailRange.lowerBound)) }
         } else {
             emit(builder.build(bytes))
         }
@@ -103,6 +105,8 @@ extension CloudTrailRecordParser.Outcome {
 
 /// The fields of one record as they are read, before validation.
 struct RecordFields {
+    /// Shares the strings of fields that repeat across records (names, identities, addresses); nil builds each anew.
+    let interner: StringInterner?
     var eventTime: EventTime?
     var eventTimeText: String?
     var eventID: String?
@@ -133,6 +137,8 @@ struct RecordFields {
     var customerAlgorithm: String?
     var resources: [EventResource] = []
 
+    init(interner: StringInterner?) { self.interner = interner }
+
     mutating func read(key: UnsafeRawBufferPointer, from s: inout JSONScanner) throws {
         if keyIs(key, "eventTime") {
             guard try s.peekKind() == .string else { throw JSONScanError(offset: s.index, reason: "field 'eventTime' should be an ISO-8601 string") }
@@ -141,18 +147,18 @@ struct RecordFields {
                 var text = try JSONScanner.unescape(raw.bytes, at: s.index)
                 if let parsed = text.withUTF8({ EventTime.parse(UnsafeRawBufferPointer($0)) }) { eventTime = parsed } else { eventTimeText = text }
             } else if let parsed = EventTime.parse(raw.bytes) { eventTime = parsed } else { eventTimeText = String(decoding: raw.bytes, as: UTF8.self) }
-        } else if keyIs(key, "eventName") { eventName = try s.scalarText(field: "eventName")
-        } else if keyIs(key, "eventSource") { eventSource = try s.scalarText(field: "eventSource")
+        } else if keyIs(key, "eventName") { eventName = try s.scalarText(field: "eventName", interner: interner)
+        } else if keyIs(key, "eventSource") { eventSource = try s.scalarText(field: "eventSource", interner: interner)
         } else if keyIs(key, "eventID") { eventID = try s.scalarText(field: "eventID")
-        } else if keyIs(key, "eventCategory") { eventCategory = try s.scalarText(field: "eventCategory")
-        } else if keyIs(key, "awsRegion") { awsRegion = try s.scalarText(field: "awsRegion")
-        } else if keyIs(key, "sourceIPAddress") { sourceIPAddress = try s.scalarText(field: "sourceIPAddress")
-        } else if keyIs(key, "userAgent") { userAgent = try s.scalarText(field: "userAgent")
-        } else if keyIs(key, "errorCode") { errorCode = try s.scalarText(field: "errorCode")
+        } else if keyIs(key, "eventCategory") { eventCategory = try s.scalarText(field: "eventCategory", interner: interner)
+        } else if keyIs(key, "awsRegion") { awsRegion = try s.scalarText(field: "awsRegion", interner: interner)
+        } else if keyIs(key, "sourceIPAddress") { sourceIPAddress = try s.scalarText(field: "sourceIPAddress", interner: interner)
+        } else if keyIs(key, "userAgent") { userAgent = try s.scalarText(field: "userAgent", interner: interner)
+        } else if keyIs(key, "errorCode") { errorCode = try s.scalarText(field: "errorCode", interner: interner)
         } else if keyIs(key, "errorMessage") { errorMessage = try s.scalarText(field: "errorMessage")
-        } else if keyIs(key, "recipientAccountId") { recipientAccountId = try s.scalarText(field: "recipientAccountId")
+        } else if keyIs(key, "recipientAccountId") { recipientAccountId = try s.scalarText(field: "recipientAccountId", interner: interner)
         } else if keyIs(key, "readOnly") { readOnly = try s.boolean(field: "readOnly")
-        } else if keyIs(key, "vpcEndpointId") { vpcEndpointId = try s.scalarText(field: "vpcEndpointId")
+        } else if keyIs(key, "vpcEndpointId") { vpcEndpointId = try s.scalarText(field: "vpcEndpointId", interner: interner)
         } else if keyIs(key, "userIdentity") { try readIdentity(&s)
         } else if keyIs(key, "requestParameters") { try readRequestParameters(&s)
         } else if keyIs(key, "additionalEventData") { try readAdditionalData(&s)
@@ -165,18 +171,18 @@ struct RecordFields {
         if kind == .null { try s.skipValue(); return }
         guard kind == .object else { throw JSONScanError(offset: s.index, reason: "field 'userIdentity' should be an object") }
         try s.forEachMember { s, key in
-            if keyIs(key, "type") { identity.type = try s.scalarText(field: "userIdentity.type")
-            } else if keyIs(key, "arn") { identity.arn = try s.scalarText(field: "userIdentity.arn")
-            } else if keyIs(key, "accountId") { identity.accountId = try s.scalarText(field: "userIdentity.accountId")
-            } else if keyIs(key, "accessKeyId") { identity.accessKeyId = try s.scalarText(field: "userIdentity.accessKeyId")
-            } else if keyIs(key, "principalId") { identity.principalId = try s.scalarText(field: "userIdentity.principalId")
-            } else if keyIs(key, "invokedBy") { identity.invokedBy = try s.scalarText(field: "userIdentity.invokedBy")
+            if keyIs(key, "type") { identity.type = try s.scalarText(field: "userIdentity.type", interner: interner)
+            } else if keyIs(key, "arn") { identity.arn = try s.scalarText(field: "userIdentity.arn", interner: interner)
+            } else if keyIs(key, "accountId") { identity.accountId = try s.scalarText(field: "userIdentity.accountId", interner: interner)
+            } else if keyIs(key, "accessKeyId") { identity.accessKeyId = try s.scalarText(field: "userIdentity.accessKeyId", interner: interner)
+            } else if keyIs(key, "principalId") { identity.principalId = try s.scalarText(field: "userIdentity.principalId", interner: interner)
+            } else if keyIs(key, "invokedBy") { identity.invokedBy = try s.scalarText(field: "userIdentity.invokedBy", interner: interner)
             } else if keyIs(key, "sessionContext"), try s.peekKind() == .object {
                 try s.forEachMember { s, key in
-                    if keyIs(key, "ec2RoleDelivery") { identity.ec2RoleDelivery = try s.scalarText(field: "sessionContext.ec2RoleDelivery")
+                    if keyIs(key, "ec2RoleDelivery") { identity.ec2RoleDelivery = try s.scalarText(field: "sessionContext.ec2RoleDelivery", interner: interner)
                     } else if keyIs(key, "sessionIssuer"), try s.peekKind() == .object {
                         try s.forEachMember { s, key in
-                            if keyIs(key, "arn") { identity.sessionIssuerArn = try s.scalarText(field: "sessionIssuer.arn") } else { try s.skipValue() }
+                            if keyIs(key, "arn") { identity.sessionIssuerArn = try s.scalarText(field: "sessionIssuer.arn", interner: interner) } else { try s.skipValue() }
                         }
                     } else { try s.skipValue() }
                 }
@@ -190,9 +196,9 @@ struct RecordFields {
         let start = s.index
         defer { requestParametersRange = start..<s.index }
         try s.forEachMember { s, key in
-            if keyIs(key, "bucketName") { bucketName = try s.scalarText(field: "requestParameters.bucketName")
+            if keyIs(key, "bucketName") { bucketName = try s.scalarText(field: "requestParameters.bucketName", interner: interner)
             } else if keyIs(key, "key") { objectKey = try s.scalarText(field: "requestParameters.key")
-            } else if keyIs(key, "Host") || keyIs(key, "host") { host = try Self.firstText(&s, field: "requestParameters.Host")
+            } else if keyIs(key, "Host") || keyIs(key, "host") { host = try Self.firstText(&s, field: "requestParameters.Host", interner: interner)
             } else if keyIs(key, "x-amz-copy-source") { copySource = try s.scalarText(field: "requestParameters.x-amz-copy-source")
             } else if keyIs(key, "x-amz-server-side-encryption-aws-kms-key-id") {
                 kmsKeyId = try s.scalarText(field: "requestParameters.x-amz-server-side-encryption-aws-kms-key-id")
@@ -207,8 +213,8 @@ struct RecordFields {
         try s.forEachMember { s, key in
             if keyIs(key, "bytesTransferredOut") { bytesOut = try s.integer(field: "additionalEventData.bytesTransferredOut")
             } else if keyIs(key, "bytesTransferredIn") { bytesIn = try s.integer(field: "additionalEventData.bytesTransferredIn")
-            } else if keyIs(key, "AuthenticationMethod") { authenticationMethod = try s.scalarText(field: "additionalEventData.AuthenticationMethod")
-            } else if keyIs(key, "SSEApplied") { sseApplied = try s.scalarText(field: "additionalEventData.SSEApplied")
+            } else if keyIs(key, "AuthenticationMethod") { authenticationMethod = try s.scalarText(field: "additionalEventData.AuthenticationMethod", interner: interner)
+            } else if keyIs(key, "SSEApplied") { sseApplied = try s.scalarText(field: "additionalEventData.SSEApplied", interner: interner)
             } else { try s.skipValue() }
         }
     }
@@ -221,9 +227,9 @@ struct RecordFields {
             guard try s.peekKind() == .object else { try s.skipValue(); return }
             var resource = EventResource()
             try s.forEachMember { s, key in
-                if keyIs(key, "type") { resource.type = try s.scalarText(field: "resources[].type")
+                if keyIs(key, "type") { resource.type = try s.scalarText(field: "resources[].type", interner: interner)
                 } else if keyIs(key, "ARN") || keyIs(key, "arn") { resource.arn = try s.scalarText(field: "resources[].ARN")
-                } else if keyIs(key, "accountId") { resource.accountId = try s.scalarText(field: "resources[].accountId")
+                } else if keyIs(key, "accountId") { resource.accountId = try s.scalarText(field: "resources[].accountId", interner: interner)
                 } else { try s.skipValue() }
             }
             resources.append(resource)
@@ -231,11 +237,11 @@ struct RecordFields {
     }
 
     /// A string, or the first string of an array (`"host": ["s3.us-west-2.amazonaws.com"]`).
-    private static func firstText(_ s: inout JSONScanner, field: String) throws -> String? {
-        guard try s.peekKind() == .array else { return try s.scalarText(field: field) }
+    private static func firstText(_ s: inout JSONScanner, field: String, interner: StringInterner?) throws -> String? {
+        guard try s.peekKind() == .array else { return try s.scalarText(field: field, interner: interner) }
         var first: String?
         try s.forEachElement { s, position in
-            if position == 0 { first = try s.scalarText(field: field) } else { try s.skipValue() }
+            if position == 0 { first = try s.scalarText(field: field, interner: interner) } else { try s.skipValue() }
         }
         return first
     }

@@ -123,15 +123,17 @@ struct JSONScanner {
     }
 
     /// Reads a string value.
-    mutating func string() throws -> String {
+    mutating func string(interner: StringInterner? = nil) throws -> String {
         let raw = try rawString()
-        return raw.hasEscapes ? try JSONScanner.unescape(raw.bytes, at: index) : String(decoding: raw.bytes, as: UTF8.self)
+        if raw.hasEscapes { return try JSONScanner.unescape(raw.bytes, at: index) }
+        return interner?.string(raw.bytes) ?? String(decoding: raw.bytes, as: UTF8.self)
     }
 
     /// Reads a value as text when it is a string, number or boolean; nil for null. Objects and arrays are a type error.
-    mutating func scalarText(field: String) throws -> String? {
+    /// With an `interner`, a string met before is the same `String` as before.
+    mutating func scalarText(field: String, interner: StringInterner? = nil) throws -> String? {
         switch try peekKind() {
-        case .string: return try string()
+        case .string: return try string(interner: interner)
         case .null: try skipValue(); return nil
         case .number, .bool:
             let start = index

@@ -90,10 +90,12 @@ public struct LogFileReader: Sendable {
     /// (damaged or truncated: the streaming path then says where, and keeps what came before).
     private func readWhole<Sink: EventSink>(_ bytes: UnsafeRawBufferPointer, name: String, into sink: Sink, decoder: WholeGzip) -> FileReadResult? {
         func route(_ text: UnsafeRawBufferPointer) -> FileReadResult {
-            var router = TextRouter(reader: self, name: name, sink: sink)
-            if !text.isEmpty { router.feed(text) }
-            router.finish()
-            return router.result
+            StringInterner.with { interner in
+                var router = TextRouter(reader: self, name: name, sink: sink, interner: interner)
+                if !text.isEmpty { router.feed(text) }
+                router.finish()
+                return router.result
+            }
         }
         guard GzipDecoder.isGzip(bytes) else { return route(bytes) }
         return decoder.decompress(bytes, route)
@@ -113,7 +115,12 @@ public struct LogFileReader: Sendable {
     /// The shared loop: pulls chunks from `next` (bytes read, 0 at the end), un-gzips when needed, routes the text.
     private func read<Sink: EventSink>(name: String, into sink: Sink,
                                        next: (UnsafeMutableRawBufferPointer) -> Result<Int, ReadFailure>) -> FileReadResult {
-        var router = TextRouter(reader: self, name: name, sink: sink)
+        StringInterner.with { read(name: name, into: sink, interner: $0, next: next) }
+    }
+
+    private func read<Sink: EventSink>(name: String, into sink: Sink, interner: StringInterner,
+                                       next: (UnsafeMutableRawBufferPointer) -> Result<Int, ReadFailure>) -> FileReadResult {
+        var router = TextRouter(reader: self, name: name, sink: sink, interner: interner)
         var decoder: GzipDecoder?
         var decided = false
         var readBuffer = [UInt8](repeating: 0, count: chunkSize)

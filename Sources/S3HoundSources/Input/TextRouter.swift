@@ -15,6 +15,8 @@ struct TextRouter<Sink: EventSink> {
     let reader: LogFileReader
     let name: String
     let sink: Sink
+    /// Shares repeated CloudTrail field strings across records (and files) read on this thread.
+    let interner: StringInterner?
     var result: FileReadResult
     private var mode: Mode = .undecided
     private var head: [UInt8] = []
@@ -27,7 +29,8 @@ struct TextRouter<Sink: EventSink> {
     /// Bytes the sniffer waits for before deciding (or the first line's end, or the end of input).
     private static var sniffBytes: Int { 64 << 10 }
 
-    init(reader: LogFileReader, name: String, sink: Sink) {
+    init(reader: LogFileReader, name: String, sink: Sink, interner: StringInterner? = nil) {
+        self.interner = interner
         self.reader = reader; self.name = name; self.sink = sink
         result = FileReadResult(file: name)
         if let forced = reader.forcedSource { mode = Self.mode(for: forced); result.source = forced }
@@ -174,7 +177,7 @@ struct TextRouter<Sink: EventSink> {
 
     /// The single-pass path: reads the record at the start of `text` if it is well formed.
     private mutating func readRecord(_ text: UnsafeRawBufferPointer, offset: Int, refusingNewlines: Bool) -> Int? {
-        CloudTrailRecordParser.parseLeading(text, refusingNewlines: refusingNewlines) { take($0, at: offset) }
+        CloudTrailRecordParser.parseLeading(text, refusingNewlines: refusingNewlines, interner: interner) { take($0, at: offset) }
     }
 
     /// Counts a parsed record and hands its event to the sink, or notes why it was skipped.
@@ -193,7 +196,7 @@ struct TextRouter<Sink: EventSink> {
     private mutating func handleRecord(_ piece: RecordSplitter.Piece) {
         switch piece {
         case .record(let bytes, let offset):
-            reader.jsonParser.parse(bytes) { take($0, at: offset) }
+            reader.jsonParser.parse(bytes, interner: interner) { take($0, at: offset) }
         case .damaged(let offset, let reason):
             result.skipped += 1
             note(offset: offset, reason + "; skipped")

@@ -1,0 +1,108 @@
+import CS3HoundScan
+import Foundation
+
+/// One shared `String` per distinct short text a reader meets again and again: user agents, ARNs, account
+/// ids, addresses, bucket and event names repeat across thousands of records, and building (validating,
+/// allocating, later freeing) a new `String` for each was a tenth of a hunt's time. Equal texts handed out
+/// by one interner are also the same storage, so comparing them (as dictionary keys) is one pointer test.
+///
+/// Bounded: texts longer than `maximumLength` and texts met once the table holds `capacity` are built as
+/// usual and not kept; a probe never walks more than `maximumProbe` slots, so crafted collisions cost at
+/// most that (the hash is seeded per process besides). One interner per reader thread: not thread-safe.
+final class StringInterner {
+    /// Longest text kept.
+    static let maximumLength = 512
+    /// Texts kept at most.
+    static let capacity = 1 << 14
+    /// Slots looked at before a text is built without the table.
+    static let maximumProbe = 16
+
+    private struct Entry { var hash: UInt64; var offset: Int32; var length: Int32 }
+
+    // Raw storage rather than arrays: no copy-on-write or exclusivity checks on the hot path.
+    private let mask: Int
+    /// Entry number + 1 per slot; 0 is empty.
+    private let slots: UnsafeMutablePointer<Int32>
+    private let entries: UnsafeMutablePointer<Entry>
+    private let strings: UnsafeMutablePointer<String>
+    /// Texts kept.
+    private(set) var count = 0
+    /// The kept texts' bytes, one after another.
+    private let arena: UnsafeMutablePointer<UInt8>
+    private var arenaUsed = 0
+    private static let arenaBytes = 4 << 20
+    private static let seed = UInt64.random(in: .min ... .max)
+
+    init() {
+        let slotCount = Self.capacity * 2
+        mask = slotCount - 1
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        arena = .allocate(capacity: Self.arenaBytes)
+        entries = .allocate(capacity: Self.capacity)
+        strings = .allocate(capacity: Self.capacity)
+    }
+
+    deinit {
+        strings.deinitialize(count: count)
+        strings.deallocate()
+        entries.deallocate()
+        slots.deallocate()
+        arena.deallocate()
+    }
+
+    /// The string of `bytes` (UTF-8, already checked by the scanner): the kept one when this text was met before.
+    func string(_ bytes: UnsafeRawBufferPointer) -> String {
+        let length = bytes.count
+        guard length > 0, length <= Self.maximumLength, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let hash = s3h_hash_bytes(base, length, Self.seed)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        var probe = 0
+        while probe < Self.maximumProbe {
+            let number = Int(slots[slot])
+            if number == 0 { break }
+            let entry = entries[number - 1]
+            if entry.hash == hash, Int(entry.length) == length, memcmp(arena + Int(entry.offset), base, length) == 0 {
+                return strings[number - 1]
+            }
+            slot = (slot + 1) & mask
+            probe += 1
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if probe < Self.maximumProbe, count < Self.capacity, arenaUsed + length <= Self.arenaBytes {
+            (arena + arenaUsed).update(from: base, count: length)
+            (entries + count).initialize(to: Entry(hash: hash, offset: Int32(arenaUsed), length: Int32(length)))
+            (strings + count).initialize(to: text)
+            arenaUsed += length
+            count += 1
+            slots[slot] = Int32(count)
+        }
+        return text
+    }
+
+    /// Runs `body` with an interner of the pool (one per concurrent reader; each keeps its texts across files).
+    static func with<Result>(_ body: (StringInterner) -> Result) -> Result {
+        let interner = pool.take() ?? StringInterner()
+        defer { pool.give(interner) }
+        return body(interner)
+    }
+
+    private static let pool = Pool()
+
+    private final class Pool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var idle: [StringInterner] = []
+
+        func take() -> StringInterner? {
+            lock.lock(); defer { lock.unlock() }
+            return idle.popLast()
+        }
+
+        func give(_ interner: StringInterner) {
+            lock.lock(); defer { lock.unlock() }
+            if idle.count < 16 { idle.append(interner) }
+        }
+    }
+}
