@@ -145,6 +145,9 @@ public struct EventReference: Hashable, Sendable, Codable, Comparable {
     /// Creates a reference.
     public init(time: EventTime, eventID: String) { self.time = time; self.id = EventIDStorage(eventID) }
 
+    /// The `eventID` in its stored form.
+    public var storedID: EventIDStorage { id }
+
     /// Creates a reference from an id already in its stored form.
     public init(time: EventTime, id: EventIDStorage) { self.time = time; self.id = id }
 

@@ -2,7 +2,7 @@ import Testing
 import S3HoundCore
 @testable import S3HoundDetections
 
-/// The accumulator's shortcuts while reading — event detections asked only about the calls they declare,
+/// The accumulator's shortcuts while reading — event and stream detections asked only about the calls they declare,
 /// per-term answers cached — keep exactly what asking every detection about every event keeps.
 @Suite("Reading shortcuts")
 struct ReadingShortcutsTests {
@@ -27,6 +27,19 @@ struct ReadingShortcutsTests {
         #expect(declared >= 10)
     }
 
+    @Test("a stream detection counts only calls it declares in eventNames")
+    func declaredStreamNamesCoverWhatCounts() {
+        var declared = 0
+        for detection in DetectionCatalog.streamDetections {
+            guard let names = type(of: detection).eventNames else { continue }
+            declared += 1
+            for (event, configuration) in Self.caseEvents where detection.streamTerm(event, configuration: configuration) != nil {
+                #expect(names.contains(event.eventName), "\(type(of: detection).metadata.id) counts \(event.eventName), not in its eventNames")
+            }
+        }
+        #expect(declared >= 2)
+    }
+
     @Test("the accumulator keeps what asking every detection about every event keeps")
     func dispatchKeepsTheSameEvents() {
         let cases = DetectionCatalog.all.flatMap { type(of: $0).cases }
@@ -43,6 +56,16 @@ struct ReadingShortcutsTests {
             }
             let actual = accumulator.matches.mapValues { $0.map(\.eventID) }
             #expect(actual == expected, "case '\(testCase.name)'")
+            // Stream minutes: every detection's streams hold the events its streamTerm takes.
+            var streamed: [String: Int] = [:]
+            for event in testCase.events {
+                for detection in DetectionCatalog.streamDetections where detection.streamTerm(event, configuration: configuration) != nil {
+                    streamed[type(of: detection).metadata.id, default: 0] += 1
+                }
+            }
+            var counted: [String: Int] = [:]
+            for (key, minutes) in accumulator.streams { counted[key.detectionID, default: 0] += minutes.values.map(\.count).reduce(0, +) }
+            #expect(counted == streamed, "case '\(testCase.name)' streams")
             kept += actual.values.map(\.count).reduce(0, +)
         }
         #expect(kept > 50)

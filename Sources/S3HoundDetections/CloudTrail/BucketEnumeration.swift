@@ -24,6 +24,8 @@ public struct BucketEnumeration: StreamDetection {
     /// Creates the detection.
     public init() {}
 
+    public static var eventNames: Set<String>? { discoveryCalls }
+
     public func streamTerm(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {
         guard Self.discoveryCalls.contains(event.eventName), !event.identity.isAWSService else { return nil }
         return event.bucketName ?? "(all buckets)"

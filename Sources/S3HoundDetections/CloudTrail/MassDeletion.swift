@@ -20,6 +20,8 @@ public struct MassDeletion: StreamDetection {
     /// Creates the detection.
     public init() {}
 
+    public static var eventNames: Set<String>? { deleteCalls }
+
     public func streamTerm(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {
         guard Self.deleteCalls.contains(event.eventName), !event.failed, !event.identity.isAWSService else { return nil }
         return (event.bucketName ?? "") + "/" + (event.objectKey ?? "")

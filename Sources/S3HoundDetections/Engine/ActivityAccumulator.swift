@@ -54,6 +54,8 @@ public final class ActivityAccumulator {
     private let terms = EventTermCache()
     /// Per call name, the event detections that can keep such a call (`EventDetection.eventNames`).
     private let detectionsByName = TermSlots<[Int]>()
+    /// Per call name, the stream detections such a call can be part of (`StreamDetection.eventNames`).
+    private let streamsByName = TermSlots<[Int]>()
     private let streamDetections: [any StreamDetection]
 
     /// Creates an empty accumulator.
@@ -89,18 +91,25 @@ public final class ActivityAccumulator {
     public func addActivity(_ event: ActivityEvent) {
         let identity = event.identity
         let principal = identity.principal
+        // Built once: tallies may take it as their first or last event, and the read ledger keeps its id.
+        let reference = event.reference
         if !identity.isAWSService {
             let family = terms.agentFamily(event.userAgent)
             if let index = principals.index(forKey: principal) {
-                principals.values[index].add(event, agentFamily: family)
+                principals.values[index].add(event, reference: reference, agentFamily: family)
             } else {
                 var activity = PrincipalActivity(principal: principal)
-                activity.add(event, agentFamily: family)
+                activity.add(event, reference: reference, agentFamily: family)
                 principals[principal] = activity
             }
         }
-        if event.eventName == "GetObject" { addRead(event, principal: principal) }
-        for detection in streamDetections {
+        if event.eventName == "GetObject" { addRead(event, principal: principal, reference: reference) }
+        let streamDetections = streamDetections
+        let streamsAsked = streamsByName.value(event.eventName) { name in
+            streamDetections.indices.filter { type(of: streamDetections[$0]).eventNames?.contains(name) ?? true }
+        }
+        for index in streamsAsked {
+            let detection = streamDetections[index]
             guard let term = detection.streamTerm(event, configuration: configuration) else { continue }
             let key = StreamKey(detectionID: type(of: detection).metadata.id, principal: principal)
             let minute = event.time.minuteIndex
@@ -129,7 +138,7 @@ public final class ActivityAccumulator {
     }
 
     /// Counts a GetObject in its stream's hour and records it in the ledger.
-    private func addRead(_ event: ActivityEvent, principal: String) {
+    private func addRead(_ event: ActivityEvent, principal: String, reference: EventReference) {
         let key = ReadStreamKey(principal: principal, sourceIP: event.sourceIPAddress ?? "")
         let failed = event.failed
         let bytes = failed ? 0 : max(0, event.bytesTransferredOut ?? 0)
@@ -146,7 +155,7 @@ public final class ActivityAccumulator {
             stream.add(time: event.time, failed: failed, bytes: bytes)
             readStreams[key] = stream
         }
-        readLedger.append(event, streamID: id, failed: failed, bytes: bytes)
+        readLedger.append(event, id: reference.storedID, streamID: id, failed: failed, bytes: bytes)
     }
 
     /// Hands memory freed while merging back to the system. glibc keeps each thread's freed memory in that

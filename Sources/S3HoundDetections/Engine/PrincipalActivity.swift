@@ -27,16 +27,17 @@ public struct PrincipalActivity: Sendable {
     public init(principal: String) { self.principal = principal }
 
     /// Records one event.
-    public mutating func add(_ event: ActivityEvent) { add(event, agentFamily: UserAgentFamily.family(of: event.userAgent)) }
+    public mutating func add(_ event: ActivityEvent) {
+        add(event, reference: event.reference, agentFamily: UserAgentFamily.family(of: event.userAgent))
+    }
 
-    /// Records one event whose user agent's family (`UserAgentFamily.family(of:)`) the caller worked out.
-    mutating func add(_ event: ActivityEvent, agentFamily: String) {
+    /// Records one event whose reference (`event.reference`) and user agent's family (`UserAgentFamily.family(of:)`)
+    /// the caller worked out.
+    mutating func add(_ event: ActivityEvent, reference: EventReference, agentFamily: String) {
         if identityType == nil { identityType = event.identity.type }
         if accountId == nil { accountId = event.identity.accountId }
         if let arn = event.identity.arn, !arn.isEmpty { arns.insert(arn) }
         if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
-        // Built once: every tally below may take it as its first or last event.
-        let reference = event.reference
         if let ip = event.sourceIP {
             ips.count(event, reference: reference, at: ip)
             if event.authenticationMethod == "QueryString" { presignedIPs.count(event, reference: reference, at: ip) }

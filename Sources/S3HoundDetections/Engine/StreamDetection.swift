@@ -4,6 +4,9 @@ import S3HoundCore
 /// window: it fires when the count or the number of distinct terms (buckets, keys) crosses a floor and,
 /// for a principal with a baseline, a multiple of its own busiest window in the baseline.
 public protocol StreamDetection: Detection {
+    /// The calls (`eventName`) that can be part of the stream, when only some can: the reading path asks
+    /// `streamTerm` about no other event. Nil (the default) for streams of any call.
+    static var eventNames: Set<String>? { get }
     /// The term an event adds to the stream (a bucket, a key), or nil when the event is not part of it.
     func streamTerm(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String?
     /// The limits a window is held to.
@@ -49,6 +52,8 @@ public struct StreamBurst: Sendable {
 }
 
 extension StreamDetection {
+    public static var eventNames: Set<String>? { nil }
+
     public func findings(in activity: ActivityAccumulator, windows: AnalysisWindows) -> [Finding] {
         let configuration = activity.configuration
         let limits = limits(configuration)

@@ -54,7 +54,8 @@ public final class ReadLedger {
 
     /// Records a GetObject of stream `streamID`, with whether it failed and the bytes it counts (as the
     /// stream's hour counted them).
-    func append(_ event: ActivityEvent, streamID: UInt32, failed: Bool, bytes: Int64) {
+    /// `id` is the event's id already packed (`EventReference.storedID`).
+    func append(_ event: ActivityEvent, id: EventIDStorage, streamID: UInt32, failed: Bool, bytes: Int64) {
         count += 1
         let bucket = event.bucketName ?? Self.unknownBucket
         let keyHash = failed ? 0 : ObjectKeyHash.hash(bucket: bucket, key: event.objectKey ?? "")
@@ -71,7 +72,7 @@ public final class ReadLedger {
         put(accessKey)
         put(owner)
         let flags: UInt8 = (failed ? Self.failedFlag : 0) | (event.origin == .serverAccessLog ? Self.accessLogFlag : 0)
-        switch EventIDStorage(event.eventID) {
+        switch id {
         case .uuid(let high, let low):
             storage.buffer.append(flags | Self.uuidFlag)
             put(high)
