@@ -1,4 +1,5 @@
 import Foundation
+import S3HoundBaseline
 import S3HoundCore
 import S3HoundDetections
 
@@ -18,6 +19,8 @@ extension HuntEngine {
         var matchesNotKept: [String: Int] = [:]
         /// Problems with the partitions' read ledgers (repeats included).
         var readLedgerProblems: [String] = []
+        /// With `options.learning`: the histories of the principals learned, every partition's.
+        var learnedHistories: [PrincipalHistory]?
     }
 
     /// How many partitions an input of `inputBytes` stored bytes needs at `bytesPerPartition`: one below twice that,
@@ -42,16 +45,27 @@ extension HuntEngine {
         let (eventDetections, streamDetections) = (self.eventDetections, self.streamDetections)
         let (spillBytes, directory, detections, wantsReadTotals) = (options.readSpillBytes, options.readSpillDirectory, detections, options.wantsReadTotals)
         let shared = SpoolsBox(spools: spools)
+        let learner = options.learning?.learner
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             var partition = worker
             while partition < partitions {
                 let activity = ActivityAccumulator(configuration: configuration, readRange: readRange, eventDetections: eventDetections,
                                                    streamDetections: streamDetections,
                                                    readLedger: ReadLedger(spillBytes: spillBytes, directory: directory))
-                for spool in shared.spools { spool.forEach(partition: partition) { activity.addActivity($0) } }
+                // `hunt --learn`: the partition's learned events build their principals' histories here, and
+                // only the histories are kept.
+                let learned = learner?.makeAccumulator()
+                for spool in shared.spools {
+                    spool.forEach(partition: partition) { event, mark in
+                        if !mark.contains(.notHunted) { activity.addActivity(event) }
+                        if mark.contains(.learn) { learned?.addActivity(event) }
+                    }
+                }
                 let found = detections.map { $0.findings(in: activity, windows: windows) }
+                let histories = learned.map { ProfileBuilder(window: $0.readRange).histories(from: $0) }
                 let done = state.set(partition, PartitionResult(findings: found, readTotals: wantsReadTotals ? activity.readTotals : [],
-                                                                matchesNotKept: activity.matchesNotKept, problems: activity.readLedgerProblems))
+                                                                matchesNotKept: activity.matchesNotKept, problems: activity.readLedgerProblems,
+                                                                learnedHistories: histories))
                 onPartition?(done, partitions)
                 partition += threads
             }
@@ -67,6 +81,7 @@ extension HuntEngine {
                 a.element.firstEvent != b.element.firstEvent ? a.element.firstEvent < b.element.firstEvent : a.offset < b.offset
             }.map(\.element)
         }
+        if learner != nil { judgement.learnedHistories = results.flatMap { $0.learnedHistories ?? [] } }
         for result in results {
             judgement.readTotals += result.readTotals
             judgement.matchesNotKept.merge(result.matchesNotKept, uniquingKeysWith: +)
@@ -98,6 +113,7 @@ private struct PartitionResult: @unchecked Sendable {
     var readTotals: [ReadTotal]
     var matchesNotKept: [String: Int]
     var problems: [String]
+    var learnedHistories: [PrincipalHistory]?
 }
 
 /// Partition outcomes filled in by the judging threads.

@@ -31,11 +31,22 @@ public struct HuntEngine: Sendable {
         /// Issues not kept (beyond the per-file limit).
         public var issuesDropped: Int
         /// With `options.learning`: what the files new to the store held, and each file's result.
-        public var learned: (activity: ActivityAccumulator, results: [FileReadResult])?
+        public var learned: Learned?
         /// With `options.wantsReadTotals`: GetObject requests and bytes per principal and source.
         public var readTotals: [ReadTotal] = []
         /// `s3://` folders ruled out without listing them.
         public var unlistedFolders = 0
+    }
+
+    /// What a hunt with `options.learning` learned from the files new to the store, for `BaselineLearner.commit`.
+    public struct Learned: @unchecked Sendable {
+        /// The learned events' totals (and, unpartitioned, their tallies).
+        public var activity: ActivityAccumulator
+        /// With partitions: the principals' histories, built partition by partition as they were judged
+        /// (the tallies of a whole month never exist at once). Nil: build them from `activity`.
+        public var histories: [PrincipalHistory]?
+        /// One result per file read, in plan order.
+        public var results: [FileReadResult]
     }
 
     /// What reading the input gave: the merged activity and how each file went.
@@ -140,12 +151,14 @@ public struct HuntEngine: Sendable {
         var matchesNotKept = activity.matchesNotKept
         var readLedgerProblems: [String] = []
         var readTotals: [ReadTotal] = []
+        var learnedHistories: [PrincipalHistory]?
         if scan.spools.isEmpty {
             for detection in detections { findings += detection.findings(in: activity, windows: windows) }
             if options.wantsReadTotals { readTotals = activity.readTotals }
         } else {
             let judged = judgePartitions(scan, windows: windows, onPartition: onPartition)
             (findings, matchesNotKept, readLedgerProblems, readTotals) = (judged.findings, judged.matchesNotKept, judged.readLedgerProblems, judged.readTotals)
+            learnedHistories = judged.learnedHistories
             let spooled = scan.spools.reduce(Int64(0)) { $0 + $1.byteCount }
             notes.append("Judged in \(scan.spools[0].partitions) partitions of principals, one at a time per reader thread, to bound memory (\(ByteCount.grouped(scan.spools.reduce(0) { $0 + $1.count })) events, \(ByteCount.format(spooled)) spooled to temporary files).")
             notes += Set(scan.spools.flatMap(\.problems)).sorted().map { "Partitioned events: \($0)." }
@@ -198,7 +211,8 @@ public struct HuntEngine: Sendable {
         return Outcome(report: HuntReport(incidents: reported, summary: summary), findings: findings,
                        filesOpened: plan.inputs.map(\.displayName), issues: results.flatMap(\.issues),
                        issuesDropped: results.reduce(0) { $0 + $1.issuesDropped },
-                       learned: scan.learned.map { ($0, results) }, readTotals: readTotals, unlistedFolders: plan.unlistedFolders)
+                       learned: scan.learned.map { Learned(activity: $0, histories: learnedHistories, results: results) },
+                       readTotals: readTotals, unlistedFolders: plan.unlistedFolders)
     }
 
     /// The detection window and its baseline: from `--since`, or — without it — everything after the
@@ -247,7 +261,8 @@ public struct HuntEngine: Sendable {
 }
 
 /// Feeds one reader thread's events into its accumulator — and, for `hunt --learn`, the events of files
-/// new to the baseline store into a second one, so learning needs no second read.
+/// new to the baseline store into a second one, so learning needs no second read. With partitions, both
+/// only count totals and the events go to the spool, marked for learning when they are to be learned.
 final class AccumulatorSink: EventSink {
     let accumulator: ActivityAccumulator
     let learning: (accumulator: ActivityAccumulator, files: Set<String>)?
@@ -268,11 +283,14 @@ final class AccumulatorSink: EventSink {
 
     func consume(_ event: ActivityEvent) {
         if let spool {
-            if accumulator.addTotals(event) { spool.append(event) }
+            // Partitioned: the learning accumulator counts the totals here; the tallies are built per partition.
+            var mark: EventSpool.Mark = accumulator.addTotals(event) ? [] : .notHunted
+            if learningThisFile, learning!.accumulator.addTotals(event) { mark.insert(.learn) }
+            if mark != .notHunted { spool.append(event, mark: mark) }
         } else {
             accumulator.add(event)
+            if learningThisFile { learning!.accumulator.add(event) }
         }
-        if learningThisFile { learning!.accumulator.add(event) }
     }
     func consume(flow: FlowRecord) { accumulator.add(flow) }
     func consume(serviceFinding: ServiceFinding) { accumulator.add(serviceFinding) }

@@ -387,9 +387,12 @@ struct Hunt: ParsableCommand {
 
     /// `--learn`: commits what the files new to the store held (read once, during the hunt) to the store.
     private func commitLearning(_ learning: (learner: BaselineLearner, plan: BaselineLearner.Plan),
-                                learned: (activity: ActivityAccumulator, results: [FileReadResult]), into store: BaselineStore) throws {
+                                learned: HuntEngine.Learned, into store: BaselineStore) throws {
         let summary: LearnSummary
-        do { summary = try learning.learner.commit(learning.plan, activity: learned.activity, results: learned.results, into: store) } catch {
+        do {
+            summary = try learning.learner.commit(learning.plan, activity: learned.activity, histories: learned.histories,
+                                                  results: learned.results, into: store)
+        } catch {
             Terminal.error("s3hound: error: \(error)")
             throw ExitCode(ExitStatus.couldNotRun)
         }

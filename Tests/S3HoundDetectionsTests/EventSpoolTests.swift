@@ -43,6 +43,27 @@ struct EventSpoolTests {
         return back
     }
 
+    @Test("marks come back with their events, from memory and from the file; the hunt's reading passes notHunted by")
+    func marks() throws {
+        let directory = FileManager.default.temporaryDirectory.path
+        let spool = EventSpool(partitions: 3, spillBytes: 2_048, directory: directory)
+        let marks: [EventSpool.Mark] = [[], .learn, [.learn, .notHunted]]
+        let events = (0..<600).map { Self.full($0, principal: "arn:aws:iam::111122223333:user/u\($0 % 7)") }
+        for (n, event) in events.enumerated() { spool.append(event, mark: marks[n % 3]) }
+        #expect(spool.byteCount > 2_048 * 3, "some records went to the files")
+        var marked: [String: EventSpool.Mark] = [:]
+        var hunted: [String] = []
+        for partition in 0..<3 {
+            spool.forEach(partition: partition) { (event: ActivityEvent, mark: EventSpool.Mark) in marked[event.eventID + "\(event.time)"] = mark }
+            spool.forEach(partition: partition) { (event: ActivityEvent) in hunted.append(event.eventID + "\(event.time)") }
+        }
+        #expect(marked.count == 600)
+        for (n, event) in events.enumerated() { #expect(marked[event.eventID + "\(event.time)"] == marks[n % 3], "event \(n)") }
+        let expectedHunted = Set(events.enumerated().filter { $0.offset % 3 != 2 }.map { $0.element.eventID + "\($0.element.time)" })
+        #expect(Set(hunted) == expectedHunted && hunted.count == 400)
+        #expect(spool.problems.isEmpty)
+    }
+
     @Test("ActivityEvent, CallerIdentity and EventResource have the fields the codec carries (add a new field to the codec)")
     func codecCoversEveryField() {
         #expect(Mirror(reflecting: Self.full(1)).children.count == 26)

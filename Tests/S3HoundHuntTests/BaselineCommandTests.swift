@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import S3HoundBaseline
 import S3HoundCore
 import S3HoundSimulator
 
@@ -67,6 +68,34 @@ struct BaselineCommandTests {
         let missing = try CLI.run(["hunt", Scenarios.benign.directory, "--state", Self.temporaryPath("none.sqlite")])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("baseline learn"))
+    }
+
+    @Test("hunt --learn builds the same store partitioned (histories built partition by partition) as unpartitioned and as baseline learn")
+    func learnPartitioned() throws {
+        let directory = Scenarios.bulkDownload.directory
+        var stores: [String] = []
+        defer { for store in stores { try? FileManager.default.removeItem(atPath: store) } }
+        for partitions in ["1", "3"] {
+            let store = Self.temporaryPath("learned-\(partitions).sqlite")
+            stores.append(store)
+            let hunt = try CLI.run(["hunt", directory, "--state", store, "--learn", "--partitions", partitions, "--format", "json", "--fail-on", "none"])
+            #expect(hunt.status == 0, "\(hunt.stderr)")
+            #expect(hunt.stderr.contains("learned"))
+            #expect(partitions == "1" || hunt.stdout.contains("partitions of principals"))
+        }
+        let learned = Self.temporaryPath("learned-command.sqlite")
+        stores.append(learned)
+        #expect(try CLI.run(["baseline", "learn", directory, "--state", learned]).status == 0)
+        let opened = try stores.map { try BaselineStore(path: $0) }
+        let principals = try opened[0].fetchPrincipals()
+        #expect(principals.count >= 5)
+        for store in opened.dropFirst() { #expect(try store.fetchPrincipals() == principals) }
+        for principal in principals {
+            let histories = try opened.map { try $0.history(for: principal) }
+            #expect(histories[0] != nil)
+            #expect(histories[1] == histories[0], "\(principal): 3 partitions")
+            #expect(histories[2] == histories[0], "\(principal): baseline learn")
+        }
     }
 
     @Test("config init writes a file that hunt accepts; errors name the line; flags win over the file")

@@ -67,9 +67,10 @@ public struct BaselineLearner: Sendable {
     }
 
     /// Writes what was read from the plan's fresh files into the store, with their learned-file rows, in one transaction.
-    /// `results` holds one result per fresh file, in plan order (other results are ignored).
-    public func commit(_ plan: Plan, activity: ActivityAccumulator, results: [FileReadResult], into store: BaselineStore,
-                       started: ContinuousClock.Instant = .now) throws -> LearnSummary {
+    /// `results` holds one result per fresh file, in plan order (other results are ignored). `histories`, when given,
+    /// are the principals' histories already built (partition by partition); `activity` then supplies only totals.
+    public func commit(_ plan: Plan, activity: ActivityAccumulator, histories: [PrincipalHistory]? = nil, results: [FileReadResult],
+                       into store: BaselineStore, started: ContinuousClock.Instant = .now) throws -> LearnSummary {
         var summary = LearnSummary()
         summary.filesPruned = plan.pruned
         summary.filesIgnored = plan.ignored
@@ -78,7 +79,7 @@ public struct BaselineLearner: Sendable {
         let byFile = Dictionary(results.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let results = plan.fresh.compactMap { byFile[$0.path] }
         let window = self.window
-        let histories = ProfileBuilder(window: window).histories(from: activity)
+        let histories = histories ?? ProfileBuilder(window: window).histories(from: activity)
         let files = plan.fresh.compactMap { file -> LearnedFile? in
             guard let result = byFile[file.path] else { return nil }
             return LearnedFile(fingerprint: file.fingerprint.identity, path: file.path, size: file.fingerprint.size,

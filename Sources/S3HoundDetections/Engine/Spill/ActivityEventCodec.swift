@@ -3,7 +3,7 @@ import S3HoundCore
 /// Writes `ActivityEvent`s as compact records for the event spool, and reads them back exactly.
 ///
 /// A record is its length (u32) followed by: the time (ms, i64), a flags byte (origin, `readOnly`, which byte
-/// counts are present), the event id (a packed UUID or 16 ASCII characters, or text), every string field in a
+/// counts are present, and in its top bits the spool's marks: see `EventSpool.Mark`), the event id (a packed UUID or 16 ASCII characters, or text), every string field in a
 /// fixed order, the byte counts, and the resources. A string is a LEB128 header: 0 for nil; `1 + 3n` for n bytes
 /// that follow; `2 + 3n` for n bytes that follow and that both sides then number in their table; `3 + 3i` for
 /// table entry i. Only fields with few distinct values (names, regions, accounts, callers, user agents) are
@@ -16,15 +16,18 @@ struct ActivityEventEncoder {
     static let tableLimit = 1024
     /// Longer strings are never numbered.
     static let internLimit = 160
+    /// The flags byte's bits free for the spool's own marks.
+    static let markBits: UInt8 = 0b1110_0000
 
     private var table: [String: UInt32] = [:]
 
     /// Appends one record to `out`.
-    mutating func encode(_ event: ActivityEvent, into out: inout [UInt8]) {
+    /// `marks` (at most the top three bits: `markBits`) are kept with the record and read back by the decoder.
+    mutating func encode(_ event: ActivityEvent, marks: UInt8 = 0, into out: inout [UInt8]) {
         let start = out.count
         out.append(contentsOf: [0, 0, 0, 0])
         put(event.time.millisecondsSinceEpoch, &out)
-        var flags: UInt8 = event.origin == .serverAccessLog ? 1 : 0
+        var flags: UInt8 = (event.origin == .serverAccessLog ? 1 : 0) | (marks & Self.markBits)
         if let readOnly = event.readOnly { flags |= readOnly ? 0b110 : 0b010 }
         if event.bytesTransferredOut != nil { flags |= 0b1000 }
         if event.bytesTransferredIn != nil { flags |= 0b1_0000 }
@@ -111,6 +114,8 @@ struct ActivityEventDecoder {
     struct Damage: Error { var offset: Int }
 
     private var table: [String] = []
+    /// The marks the encoder was given with the record last decoded.
+    private(set) var lastMarks: UInt8 = 0
 
     /// Decodes the record at `offset` of `bytes` and moves `offset` past it; nil when the record is not whole
     /// in `bytes` (hand it again with what follows).
@@ -126,6 +131,7 @@ struct ActivityEventDecoder {
 
     private mutating func read(_ r: inout Reader) -> ActivityEvent? {
         guard let time = r.fixed(Int64.self), let flags = r.byte(), let idForm = r.byte() else { return nil }
+        lastMarks = flags & ActivityEventEncoder.markBits
         let eventID: String
         switch idForm {
         case 0, 1:

@@ -32,20 +32,38 @@ public final class EventSpool {
         return Int(hash % UInt64(partitions))
     }
 
+    /// What an event is spooled for, besides the hunt.
+    public struct Mark: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// To be learned into the baseline store (`hunt --learn`: the event is from a file new to the store).
+        public static let learn = Mark(rawValue: 0b0010_0000)
+        /// Outside the hunt's range: spooled only to be learned; `forEach(partition:_:)` passes it by.
+        public static let notHunted = Mark(rawValue: 0b0100_0000)
+    }
+
     /// Adds an event to its principal's partition.
-    public func append(_ event: ActivityEvent) {
+    public func append(_ event: ActivityEvent, mark: Mark = []) {
         let partition = Self.partition(of: event.identity.principal, partitions: partitions)
         count += 1
-        encoders[partition].encode(event, into: &files[partition].buffer)
+        encoders[partition].encode(event, marks: mark.rawValue, into: &files[partition].buffer)
         files[partition].didAppend()
     }
 
     /// Bytes spooled, in memory and in files.
     public var byteCount: Int64 { files.reduce(0) { $0 + $1.byteCount } }
 
-    /// Calls `body` with every event of a partition, in the order added. A partition can be read more than once,
-    /// and different partitions by different threads at once (never while events are still being added).
+    /// Calls `body` with every event of a partition the hunt reads (not those marked `notHunted`), in the order
+    /// added. A partition can be read more than once, and different partitions by different threads at once
+    /// (never while events are still being added).
     public func forEach(partition: Int, _ body: (ActivityEvent) throws -> Void) rethrows {
+        try forEach(partition: partition) { event, mark in
+            if !mark.contains(.notHunted) { try body(event) }
+        }
+    }
+
+    /// Calls `body` with every event of a partition and its mark, in the order added (those marked `notHunted` too).
+    public func forEach(partition: Int, _ body: (ActivityEvent, Mark) throws -> Void) rethrows {
         var decoder = ActivityEventDecoder()
         var damaged: Int?
         var base = 0
@@ -53,7 +71,7 @@ public final class EventSpool {
             guard damaged == nil else { return bytes.count }
             var at = 0
             do {
-                while let event = try decoder.decode(bytes, at: &at) { try body(event) }
+                while let event = try decoder.decode(bytes, at: &at) { try body(event, Mark(rawValue: decoder.lastMarks)) }
             } catch let damage as ActivityEventDecoder.Damage {
                 damaged = base + damage.offset
                 return bytes.count
