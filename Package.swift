@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CS3HoundScan", path: "Sources/CS3HoundScan"),
         .target(name: "S3HoundCore"),
         .target(name: "S3HoundSources", dependencies: ["S3HoundCore", "CZlib", "CLibDeflate", "CS3HoundScan"]),
-        .target(name: "S3HoundDetections", dependencies: ["S3HoundCore"]),
+        .target(name: "S3HoundDetections", dependencies: ["S3HoundCore", "CS3HoundScan"]),
         .target(name: "S3HoundReport", dependencies: ["S3HoundCore"]),
         .target(name: "S3HoundBaseline", dependencies: ["S3HoundCore", "S3HoundSources", "S3HoundDetections", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "S3HoundSimulator", dependencies: ["S3HoundCore", "S3HoundSources"]),

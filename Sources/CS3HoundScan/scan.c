@@ -265,3 +265,17 @@ uint64_t s3h_hash_bytes(const uint8_t *p, size_t n, uint64_t seed) {
     }
     return mix64(a ^ k2, b ^ k1);
 }
+
+int s3h_quoted_string(const uint8_t *p, size_t n, size_t i, size_t *start, size_t *end, unsigned *flags) {
+    while (i < n && is_space(p[i])) i++;
+    if (i >= n) { *end = i; return S3H_END; }
+    if (p[i] != '"') { *end = i; return S3H_UNEXPECTED; }
+    *start = i + 1;
+    *flags = 0;
+    return s3h_string_scan(p, n, i + 1, end, flags);
+}
+
+uint64_t s3h_fnv1a(const uint8_t *p, size_t n, uint64_t h) {
+    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001b3ULL;
+    return h;
+}

@@ -2,9 +2,13 @@
 public enum IPAddress {
     /// True for an IPv4 dotted quad or an IPv6 address; false for service names like `s3.amazonaws.com`.
     public static func isIPAddress(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(isIPAddress) ?? isIPAddress(text.utf8)
+    }
+
+    private static func isIPAddress<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var dots = 0, colons = 0, digitsInPart = 0
         var sawHexLetter = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digitsInPart += 1
             case UInt8(ascii: "."): dots += 1; digitsInPart = 0

@@ -114,4 +114,18 @@ struct ReadingShortcutsTests {
             #expect(slots.value(text) { $0.hashValue } == text.hashValue)
         }
     }
+
+    @Test("object key hashes stay FNV-1a of bucket/key (incident ids are built from them)")
+    func objectKeyHashIsStable() {
+        func reference(_ text: String) -> UInt64 {
+            var h: UInt64 = 0xcbf29ce484222325
+            for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+            return h
+        }
+        let keys = ["", "k", "pii/customer-00017.csv", "reports/ünïcode 🐕 %2F../../etc/passwd", String(repeating: "deep/", count: 300) + "x"]
+        for bucket in ["", "b", "customer-records", "a-bucket-name-longer-than-sixteen"] {
+            for key in keys { #expect(ObjectKeyHash.hash(bucket: bucket, key: key) == reference(bucket + "/" + key), "\(bucket)/\(key)") }
+        }
+        #expect(ObjectKeyHash.hash(bucket: "b", key: "k") == 0xff73_3d19_1290_5aaf)
+    }
 }

@@ -39,6 +39,15 @@ int s3h_string_scan(const uint8_t *p, size_t n, size_t start, size_t *end, unsig
 /// value; otherwise `*end` is where the problem is. Nesting deeper than `max_depth` is refused.
 int s3h_skip_value(const uint8_t *p, size_t n, size_t start, size_t max_depth, size_t *end);
 
+/// Skips white space from `i`, then scans the JSON string that must start there. On S3H_OK, `*start` is the
+/// index of its first byte (after the quote) and `*end` the index of its closing quote; otherwise `*end` is
+/// where the problem is: S3H_END when the text ends before a quote, S3H_UNEXPECTED when something else
+/// stands there, or what `s3h_string_scan` says of the string.
+int s3h_quoted_string(const uint8_t *p, size_t n, size_t i, size_t *start, size_t *end, unsigned *flags);
+
+/// FNV-1a (64-bit) of p[0..<n], continuing from `h` (start with 0xcbf29ce484222325).
+uint64_t s3h_fnv1a(const uint8_t *p, size_t n, uint64_t h);
+
 /// Index of the first byte equal to `byte` in p[start..<n], or n.
 size_t s3h_find_byte(const uint8_t *p, size_t n, size_t start, uint8_t byte);
 

@@ -50,6 +50,8 @@ public final class ActivityAccumulator {
     public internal(set) var sourceCounts: [String: Int] = [:]
 
     private let eventDetections: [any EventDetection]
+    /// The account `addTotals` last put in `accounts`.
+    private var lastAccount: String?
     /// Per-term answers of event detections, worked out once per distinct user agent or address.
     private let terms = EventTermCache()
     /// Per call name, the event detections that can keep such a call (`EventDetection.eventNames`).
@@ -82,7 +84,11 @@ public final class ActivityAccumulator {
         events += 1
         sourceCounts[event.origin.rawValue, default: 0] += 1
         noteTime(event.time)
-        if let account = event.recipientAccountId, !account.isEmpty { accounts.insert(account) }
+        // Runs of events share their account (and, interned by the reader, its storage): skip the set then.
+        if let account = event.recipientAccountId, !account.isEmpty, account != lastAccount {
+            accounts.insert(account)
+            lastAccount = account
+        }
         return true
     }
 

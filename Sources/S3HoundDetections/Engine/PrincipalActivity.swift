@@ -22,6 +22,8 @@ public struct PrincipalActivity: Sendable {
     public var presignedIPs: [String: Tally] = [:]
     /// Per public source IP, for EC2 instance-profile sessions called from outside a VPC endpoint.
     public var instanceIPs: [String: Tally] = [:]
+    /// The ARN `add` last put in `arns`.
+    private var lastArn: String?
 
     /// Starts an empty profile.
     public init(principal: String) { self.principal = principal }
@@ -36,7 +38,11 @@ public struct PrincipalActivity: Sendable {
     mutating func add(_ event: ActivityEvent, reference: EventReference, agentFamily: String) {
         if identityType == nil { identityType = event.identity.type }
         if accountId == nil { accountId = event.identity.accountId }
-        if let arn = event.identity.arn, !arn.isEmpty { arns.insert(arn) }
+        // A principal's events nearly always carry the ARN of the one before (the same storage, once interned).
+        if let arn = event.identity.arn, !arn.isEmpty, arn != lastArn {
+            arns.insert(arn)
+            lastArn = arn
+        }
         if let key = event.identity.accessKeyId, !key.isEmpty { accessKeys[key, default: 0] += 1 }
         if let ip = event.sourceIP {
             ips.count(event, reference: reference, at: ip)

@@ -92,14 +92,20 @@ struct JSONScanner {
     struct RawString { var bytes: UnsafeRawBufferPointer; var hasEscapes: Bool }
 
     mutating func rawString() throws -> RawString {
-        try expect(UInt8(ascii: "\""))
-        let start = index
-        var end = 0
+        var start = 0, end = 0
         var flags: UInt32 = 0
-        let status = s3h_string_scan(base, bytes.count, start, &end, &flags)
-        guard status == Int32(S3H_OK) else { throw Self.error(status, at: end, stringStart: start) }
+        let status = s3h_quoted_string(base, bytes.count, index, &start, &end, &flags)
+        guard status == Int32(S3H_OK) else {
+            if start == 0 {
+                // No opening quote: the error `expect` gives.
+                index = end
+                try expect(UInt8(ascii: "\""))
+            }
+            throw Self.error(status, at: end, stringStart: start)
+        }
         index = end + 1
-        return RawString(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), hasEscapes: flags & UInt32(S3H_STRING_ESCAPED) != 0)
+        return RawString(bytes: UnsafeRawBufferPointer(start: bytes.baseAddress! + start, count: end - start),
+                         hasEscapes: flags & UInt32(S3H_STRING_ESCAPED) != 0)
     }
 
     /// The record's first byte, for the C scanning loops.

@@ -1,3 +1,4 @@
+import CS3HoundScan
 import S3HoundCore
 
 /// Object reads by one principal from one IP in one minute, in full (objects, buckets, access keys, first and
@@ -67,11 +68,17 @@ public struct ReadMinute: Sendable {
 /// A 64-bit FNV-1a hash of `bucket/key`, for counting distinct objects.
 public enum ObjectKeyHash {
     /// Hashes a bucket and key.
+    /// (FNV-1a of `bucket/key`: stable across runs and versions, since incident ids are built from it.)
     public static func hash(bucket: String, key: String) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for byte in bucket.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        var h = fnv1a(bucket, 0xcbf29ce484222325)
         h = (h ^ 0x2F) &* 0x100000001b3
-        for byte in key.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        return fnv1a(key, h)
+    }
+
+    private static func fnv1a(_ text: String, _ h: UInt64) -> UInt64 {
+        if let hashed = text.utf8.withContiguousStorageIfAvailable({ s3h_fnv1a($0.baseAddress, $0.count, h) }) { return hashed }
+        var h = h
+        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
         return h
     }
 }
