@@ -89,20 +89,5 @@ final class StringInterner {
         return body(interner)
     }
 
-    private static let pool = Pool()
-
-    private final class Pool: @unchecked Sendable {
-        private let lock = NSLock()
-        private var idle: [StringInterner] = []
-
-        func take() -> StringInterner? {
-            lock.lock(); defer { lock.unlock() }
-            return idle.popLast()
-        }
-
-        func give(_ interner: StringInterner) {
-            lock.lock(); defer { lock.unlock() }
-            if idle.count < 16 { idle.append(interner) }
-        }
-    }
+    private static let pool = ReaderPool<StringInterner>()
 }

@@ -94,32 +94,18 @@ final class WholeGzip {
 
     // MARK: - A few per process, reused
 
-    private static let pool = Pool()
+    private static let pool = ReaderPool<WholeGzip> { decoder in
+        // Keep buffers of ordinary files only; a huge one goes back to the system.
+        if decoder.output.count > 64 << 20 { decoder.output = [] }
+        if decoder.input.count > retainedInputBytes { decoder.input = []; decoder.inputCount = 0 }
+    }
+
+    private static let retainedInputBytes = 16 << 20
 
     /// Runs `body` with a decoder from the pool (one per concurrent reader).
     static func with<Result>(_ body: (WholeGzip) -> Result?) -> Result? {
         guard let decoder = pool.take() ?? WholeGzip() else { return nil }
         defer { pool.give(decoder) }
         return body(decoder)
-    }
-
-    private final class Pool: @unchecked Sendable {
-        private let lock = NSLock()
-        private var idle: [WholeGzip] = []
-
-        func take() -> WholeGzip? {
-            lock.lock(); defer { lock.unlock() }
-            return idle.popLast()
-        }
-
-        func give(_ decoder: WholeGzip) {
-            // Keep buffers of ordinary files only; a huge one goes back to the system.
-            if decoder.output.count > 64 << 20 { decoder.output = [] }
-            if decoder.input.count > Self.retainedInputBytes { decoder.input = []; decoder.inputCount = 0 }
-            lock.lock(); defer { lock.unlock() }
-            if idle.count < 16 { idle.append(decoder) }
-        }
-
-        private static let retainedInputBytes = 16 << 20
     }
 }
