@@ -111,9 +111,7 @@ public final class ActivityAccumulator {
         }
         if event.eventName == "GetObject" { addRead(event, principal: principal, reference: reference) }
         let streamDetections = streamDetections
-        let streamsAsked = streamsByName.value(event.eventName) { name in
-            streamDetections.indices.filter { type(of: streamDetections[$0]).eventNames?.contains(name) ?? true }
-        }
+        let streamsAsked = streamsByName.value(event.eventName) { Self.asked(streamDetections, about: $0) { type(of: $0).eventNames } }
         for index in streamsAsked {
             let detection = streamDetections[index]
             guard let term = detection.streamTerm(event, configuration: configuration) else { continue }
@@ -130,9 +128,7 @@ public final class ActivityAccumulator {
             }
         }
         let eventDetections = eventDetections
-        let asked = detectionsByName.value(event.eventName) { name in
-            eventDetections.indices.filter { type(of: eventDetections[$0]).eventNames?.contains(name) ?? true }
-        }
+        let asked = detectionsByName.value(event.eventName) { Self.asked(eventDetections, about: $0) { type(of: $0).eventNames } }
         for index in asked where eventDetections[index].matches(event, configuration: configuration, terms: terms) {
             let id = type(of: eventDetections[index]).metadata.id
             if matches[id, default: []].count < configuration.keptEventsPerDetection {
@@ -141,6 +137,12 @@ public final class ActivityAccumulator {
                 matchesNotKept[id, default: 0] += 1
             }
         }
+    }
+
+    /// The indices of the detections to ask about a call named `name`: those whose declared names hold it,
+    /// and those that declare none.
+    private static func asked<Detection>(_ detections: [Detection], about name: String, names: (Detection) -> Set<String>?) -> [Int] {
+        detections.indices.filter { names(detections[$0])?.contains(name) ?? true }
     }
 
     /// Counts a GetObject in its stream's hour and records it in the ledger.
