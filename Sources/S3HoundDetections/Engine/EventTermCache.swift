@@ -8,7 +8,7 @@ import S3HoundCore
 /// One per accumulator (not thread-safe); a fixed number of slots per kind of term (`TermSlots`).
 public final class EventTermCache {
     private let tools = TermSlots<String?>()
-    private let listings = TermSlots<(list: Int, entry: IPNetwork)?>()
+    private let listings = TermSlots<(ThreatList, IPNetwork)?>()
     private let families = TermSlots<String>()
 
     /// Creates an empty cache.
@@ -28,13 +28,6 @@ public final class EventTermCache {
     /// The first of `configuration.threatLists` naming `ip`, and its entry.
     public func threatListing(_ ip: String, configuration: DetectionConfiguration) -> (ThreatList, IPNetwork)? {
         guard !configuration.threatLists.isEmpty else { return nil }
-        let found = listings.value(ip) { ip in
-            IPAddressValue(ip).flatMap { address in
-                configuration.threatLists.indices.lazy.compactMap { index in
-                    configuration.threatLists[index].networks.match(address).map { (list: index, entry: $0) }
-                }.first
-            }
-        }
-        return found.map { (configuration.threatLists[$0.list], $0.entry) }
+        return listings.value(ip) { KnownBadCaller.listing($0, configuration: configuration) }
     }
 }
