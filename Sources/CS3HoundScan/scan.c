@@ -1,103 +1,17 @@
 // The innermost loops of the CloudTrail JSON reader: finding string ends and skipping values the
 // detections do not read, sixteen bytes at a time where the platform has SSE2.
 #include "s3h_scan.h"
+#include "scan_internal.h"
 #include <string.h>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#define S3H_SIMD 1
-#endif
 
 static inline int is_space(uint8_t b) { return b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09; }
 static inline int is_digit(uint8_t b) { return b >= '0' && b <= '9'; }
-static inline int is_hex(uint8_t b) { return is_digit(b) || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F'); }
-
-/// Length of the UTF-8 sequence starting at p[i] (a byte >= 0x80), or 0 when it is not well formed
-/// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or -1 when the text ends inside it.
-static int utf8_length(const uint8_t *p, size_t n, size_t i) {
-    uint8_t b = p[i];
-    int length;
-    uint8_t low = 0x80, high = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) length = 2;
-    else if (b == 0xE0) { length = 3; low = 0xA0; }
-    else if (b >= 0xE1 && b <= 0xEC) length = 3;
-    else if (b == 0xED) { length = 3; high = 0x9F; }
-    else if (b >= 0xEE && b <= 0xEF) length = 3;
-    else if (b == 0xF0) { length = 4; low = 0x90; }
-    else if (b >= 0xF1 && b <= 0xF3) length = 4;
-    else if (b == 0xF4) { length = 4; high = 0x8F; }
-    else return 0;
-    if (i + (size_t)length > n) {
-        // Check what is there before blaming the end of the text.
-        for (size_t k = 1; i + k < n; k++) {
-            uint8_t c = p[i + k];
-            if (k == 1 ? (c < low || c > high) : (c < 0x80 || c > 0xBF)) return 0;
-        }
-        return -1;
-    }
-    if (p[i + 1] < low || p[i + 1] > high) return 0;
-    for (int k = 2; k < length; k++) if (p[i + k] < 0x80 || p[i + k] > 0xBF) return 0;
-    return length;
-}
 
 int s3h_string_scan(const uint8_t *p, size_t n, size_t start, size_t *end, unsigned *flags) {
-    size_t i = start;
-    for (;;) {
-#if S3H_SIMD
-        const __m128i quote = _mm_set1_epi8('"');
-        const __m128i backslash = _mm_set1_epi8('\\');
-        const __m128i control = _mm_set1_epi8(0x1F);
-        while (i + 16 <= n) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-            __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                           _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
-            // Bytes >= 0x80 (non-ASCII) have their top bit set: movemask of v itself finds them.
-            unsigned mask = (unsigned)(_mm_movemask_epi8(special) | _mm_movemask_epi8(v));
-            if (mask == 0) { i += 16; continue; }
-            i += (size_t)__builtin_ctz(mask);
-            goto special_byte;
-        }
-#endif
-        while (i < n) {
-            uint8_t b = p[i];
-            if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80) goto special_byte;
-            i++;
-        }
-        *end = i;
-        return S3H_END;
-    special_byte: {
-            uint8_t b = p[i];
-            if (b == '"') { *end = i; return S3H_OK; }
-            if (b < 0x20) { *end = i; return S3H_CONTROL; }
-            if (b >= 0x80) {
-                int length = utf8_length(p, n, i);
-                if (length == 0) { *end = i; return S3H_UTF8; }
-                if (length < 0) { *end = i; return S3H_END; }
-                i += (size_t)length;
-                continue;
-            }
-            // A backslash: one of "\/bfnrt, or u and four hex digits.
-            *flags |= S3H_STRING_ESCAPED;
-            if (i + 1 >= n) { *end = i; return S3H_END; }
-            uint8_t e = p[i + 1];
-            switch (e) {
-            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-                i += 2;
-                break;
-            case 'u':
-                if (i + 6 > n) { *end = i; return S3H_END; }
-                if (!is_hex(p[i + 2]) || !is_hex(p[i + 3]) || !is_hex(p[i + 4]) || !is_hex(p[i + 5])) { *end = i; return S3H_ESCAPE; }
-                i += 6;
-                break;
-            default:
-                *end = i;
-                return S3H_ESCAPE;
-            }
-        }
-    }
+    return s3h_scan_string(p, n, start, end, flags);
 }
 
-static int skip_number(const uint8_t *p, size_t n, size_t *index) {
+int s3h_skip_number(const uint8_t *p, size_t n, size_t *index) {
     size_t i = *index;
     if (p[i] == '-') i++;
     if (i >= n) { *index = i; return S3H_END; }
@@ -128,7 +42,7 @@ static int skip_number(const uint8_t *p, size_t n, size_t *index) {
     return S3H_OK;
 }
 
-static int skip_literal(const uint8_t *p, size_t n, size_t *index) {
+int s3h_skip_literal(const uint8_t *p, size_t n, size_t *index) {
     size_t i = *index;
     const char *word = p[i] == 't' ? "true" : p[i] == 'f' ? "false" : "null";
     size_t length = strlen(word);
@@ -158,7 +72,7 @@ value:
     case '"': {
         unsigned flags = 0;
         size_t close;
-        status = s3h_string_scan(p, n, i + 1, &close, &flags);
+        status = s3h_scan_string(p, n, i + 1, &close, &flags);
         if (status != S3H_OK) { *end = close; return status; }
         i = close + 1;
         goto after_value;
@@ -180,11 +94,11 @@ value:
         if (p[i] == ']') { i++; depth--; goto after_value; }
         goto value;
     case 't': case 'f': case 'n':
-        status = skip_literal(p, n, &i);
+        status = s3h_skip_literal(p, n, &i);
         if (status != S3H_OK) FAIL(status);
         goto after_value;
     case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-        status = skip_number(p, n, &i);
+        status = s3h_skip_number(p, n, &i);
         if (status != S3H_OK) FAIL(status);
         goto after_value;
     default:
@@ -197,7 +111,7 @@ member:
     {
         unsigned flags = 0;
         size_t close;
-        status = s3h_string_scan(p, n, i + 1, &close, &flags);
+        status = s3h_scan_string(p, n, i + 1, &close, &flags);
         if (status != S3H_OK) { *end = close; return status; }
         i = close + 1;
     }
@@ -272,7 +186,7 @@ int s3h_quoted_string(const uint8_t *p, size_t n, size_t i, size_t *start, size_
     if (p[i] != '"') { *end = i; return S3H_UNEXPECTED; }
     *start = i + 1;
     *flags = 0;
-    return s3h_string_scan(p, n, i + 1, end, flags);
+    return s3h_scan_string(p, n, i + 1, end, flags);
 }
 
 uint64_t s3h_fnv1a(const uint8_t *p, size_t n, uint64_t h) {

@@ -40,6 +40,28 @@ struct StringInternerTests {
         #expect(interner.count == texts.count)
     }
 
+    @Test("a field's last text is compared first: repeats, changes, texts of equal length and unkept texts stay right")
+    func lastTextPerField() {
+        let interner = StringInterner()
+        func intern(_ text: String, field: Int) -> String { Array(text.utf8).withUnsafeBytes { interner.string($0, field: field) } }
+        let a = "arn:aws:iam::123456789012:user/alice", b = "arn:aws:iam::123456789012:user/bobby"
+        #expect(a.utf8.count == b.utf8.count)
+        let sequence = [a, a, b, a, b, b, "", a, String(repeating: "x", count: 600), a, b]
+        var kept: [String: (UInt64, UInt64)] = [:]
+        for text in sequence {
+            for field in [0, 1, StringInterner.fields - 1] {
+                let got = intern(text, field: field)
+                #expect(got == text)
+                // The same kept string whichever field asks, and the same as the plain lookup gives.
+                if !text.isEmpty, text.utf8.count <= StringInterner.maximumLength {
+                    if let words = kept[text] { #expect(Self.words(got) == words) } else { kept[text] = Self.words(got) }
+                    #expect(Self.words(Self.intern(interner, text)) == Self.words(got))
+                }
+            }
+        }
+        #expect(interner.count == 2)
+    }
+
     @Test("long texts and texts past the capacity are built as usual and not kept")
     func bounded() {
         let interner = StringInterner()

@@ -32,6 +32,11 @@ final class StringInterner {
     private var arenaUsed = 0
     private static let arenaBytes = 4 << 20
     private static let seed = UInt64.random(in: .min ... .max)
+    /// Field numbers `string(_:field:)` remembers a last text for.
+    static let fields = 64
+    /// Per field, the entry number + 1 of the text it last handed out (0: none): a field often repeats its
+    /// last text (the same caller, bucket, region for many records in a row), which one comparison confirms.
+    private let lastEntry: UnsafeMutablePointer<Int32>
 
     init() {
         let slotCount = Self.capacity * 2
@@ -41,6 +46,8 @@ final class StringInterner {
         arena = .allocate(capacity: Self.arenaBytes)
         entries = .allocate(capacity: Self.capacity)
         strings = .allocate(capacity: Self.capacity)
+        lastEntry = .allocate(capacity: Self.fields)
+        lastEntry.initialize(repeating: 0, count: Self.fields)
     }
 
     deinit {
@@ -49,13 +56,35 @@ final class StringInterner {
         entries.deallocate()
         slots.deallocate()
         arena.deallocate()
+        lastEntry.deallocate()
     }
 
     /// The string of `bytes` (UTF-8, already checked by the scanner): the kept one when this text was met before.
     func string(_ bytes: UnsafeRawBufferPointer) -> String {
+        let (text, _) = lookUp(bytes)
+        return text
+    }
+
+    /// The same as `string(_:)`, first comparing `bytes` with the text last handed out for `field` (a number
+    /// under `fields` that the caller gives each kind of value it reads).
+    func string(_ bytes: UnsafeRawBufferPointer, field: Int) -> String {
+        let last = Int(lastEntry[field])
+        if last > 0 {
+            let entry = entries[last - 1]
+            if Int(entry.length) == bytes.count, memcmp(arena + Int(entry.offset), bytes.baseAddress!, bytes.count) == 0 {
+                return strings[last - 1]
+            }
+        }
+        let (text, number) = lookUp(bytes)
+        if number > 0 { lastEntry[field] = Int32(number) }
+        return text
+    }
+
+    /// The string of `bytes` and its entry number + 1 (0 when it is not kept).
+    private func lookUp(_ bytes: UnsafeRawBufferPointer) -> (String, Int) {
         let length = bytes.count
         guard length > 0, length <= Self.maximumLength, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-            return String(decoding: bytes, as: UTF8.self)
+            return (String(decoding: bytes, as: UTF8.self), 0)
         }
         let hash = s3h_hash_bytes(base, length, Self.seed)
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -65,7 +94,7 @@ final class StringInterner {
             if number == 0 { break }
             let entry = entries[number - 1]
             if entry.hash == hash, Int(entry.length) == length, memcmp(arena + Int(entry.offset), base, length) == 0 {
-                return strings[number - 1]
+                return (strings[number - 1], number)
             }
             slot = (slot + 1) & mask
             probe += 1
@@ -78,8 +107,9 @@ final class StringInterner {
             arenaUsed += length
             count += 1
             slots[slot] = Int32(count)
+            return (text, count)
         }
-        return text
+        return (text, 0)
     }
 
     /// Runs `body` with an interner of the pool (one per concurrent reader; each keeps its texts across files).

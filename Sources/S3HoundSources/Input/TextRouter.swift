@@ -181,8 +181,8 @@ struct TextRouter<Sink: EventSink> {
     }
 
     /// Counts a parsed record and hands its event to the sink, or notes why it was skipped.
-    private mutating func take(_ outcome: CloudTrailRecordParser.Outcome, at offset: Int) {
-        switch outcome {
+    private mutating func take(_ outcome: consuming CloudTrailRecordParser.Outcome, at offset: Int) {
+        switch consume outcome {
         case .event(let event):
             result.records += 1
             sink.consume(event)
