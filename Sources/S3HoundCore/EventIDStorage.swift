@@ -34,23 +34,23 @@ public enum EventIDStorage: Hashable, Sendable {
             }
             return .ascii16(high, low)
         }
-        guard bytes.count == 36 else { return nil }
+        guard bytes.count == 36, bytes[8] == 0x2D, bytes[13] == 0x2D, bytes[18] == 0x2D, bytes[23] == 0x2D else { return nil }
+        // Lower-case hex digits only (an upper-case id is kept as text, so it prints back as it came).
+        @inline(__always) func nibble(_ c: UInt8) -> UInt64? {
+            let digit = c &- 0x30
+            if digit < 10 { return UInt64(digit) }
+            let letter = c &- 0x61
+            return letter < 6 ? UInt64(letter + 10) : nil
+        }
         var high: UInt64 = 0, low: UInt64 = 0
-        var nibbles = 0
-        for i in 0..<36 {
-            let c = bytes[i]
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard c == 0x2D else { return nil }
-                continue
-            }
-            let value: UInt8
-            switch c {
-            case 0x30...0x39: value = c - 0x30
-            case 0x61...0x66: value = c - 0x61 + 10
-            default: return nil
-            }
-            if nibbles < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
-            nibbles += 1
+        // The first three groups (16 digits) make `high`, the last two `low`.
+        for i in 0..<18 where i != 8 && i != 13 {
+            guard let value = nibble(bytes[i]) else { return nil }
+            high = high << 4 | value
+        }
+        for i in 19..<36 where i != 23 {
+            guard let value = nibble(bytes[i]) else { return nil }
+            low = low << 4 | value
         }
         return .uuid(high, low)
     }

@@ -11,7 +11,10 @@ struct EventReferenceStorageTests {
         ids += ["3E57427F3EXAMPLE", "3E57427F3EXAMPLF", "0000000000000000", "zzzzzzzzzzzzzzzz"]  // access-log request ids
         ids += ["", "a", "ev-1", "ev-<script>", "01234567-89ab-cdef-0123-456789abcdeg", "01234567-89ab-cdef-0123-456789abcdef0",
                 "ABCDEFGHIJKLMNO\u{212A}", "ABCDEFGHIJKLMNOK", "é-combining-e\u{301}", "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}",
-                String(repeating: "x", count: 300), "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"]
+                String(repeating: "x", count: 300), "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+                // Near-UUIDs: kept as text wherever they break the form (a dash moved, a capital, a byte past 'f' or below '0').
+                "0a1b2c3d4-e5f-6789-abcd-ef0123456789", "0a1b2c3d-4e5f-6789-abcd-Ef0123456789", "0a1b2c3d-4e5f-6789-abcd-ef012345678g",
+                "0a1b2c3d-4e5f-6789-/bcd-ef0123456789", "0a1b2c3d-4e5f-678:-abcd-ef0123456789", "0a1b2c3d-4e5f-6789-abcd+ef0123456789"]
         return ids
     }()
 

@@ -64,34 +64,41 @@ public final class ReadLedger {
         for resource in event.resources where resource.type == "AWS::S3::Bucket" {
             if let account = resource.accountId { owner = owners.id(account); break }
         }
-        put(event.time.millisecondsSinceEpoch)
-        put(bytes)
-        put(keyHash)
-        put(streamID)
-        put(buckets.id(bucket))
-        put(accessKey)
-        put(owner)
         let flags: UInt8 = (failed ? Self.failedFlag : 0) | (event.origin == .serverAccessLog ? Self.accessLogFlag : 0)
-        switch id {
-        case .uuid(let high, let low):
-            storage.buffer.append(flags | Self.uuidFlag)
-            put(high)
-            put(low)
-        case .ascii16(let high, let low):
-            storage.buffer.append(flags | Self.asciiFlag)
-            put(high)
-            put(low)
-        case .text(var id):
-            storage.buffer.append(flags)
-            id.withUTF8 { utf8 in
-                put(UInt32(utf8.count))
-                storage.buffer.append(contentsOf: utf8)
+        let bucketID = buckets.id(bucket)
+        // The fixed part written on the stack and appended at once: one access to the buffer, not one per field.
+        withUnsafeTemporaryAllocation(byteCount: 64, alignment: 8) { record in
+            var used = 0
+            func put<T: FixedWidthInteger>(_ value: T) {
+                record.storeBytes(of: value.littleEndian, toByteOffset: used, as: T.self)
+                used += MemoryLayout<T>.size
             }
+            put(event.time.millisecondsSinceEpoch)
+            put(bytes)
+            put(keyHash)
+            put(streamID)
+            put(bucketID)
+            put(accessKey)
+            put(owner)
+            switch id {
+            case .uuid(let high, let low):
+                put(flags | Self.uuidFlag)
+                put(high)
+                put(low)
+            case .ascii16(let high, let low):
+                put(flags | Self.asciiFlag)
+                put(high)
+                put(low)
+            case .text(let text):
+                put(flags)
+                put(UInt32(text.utf8.count))
+            }
+            storage.buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: record[0..<used]))
         }
+        if case .text(var text) = id { text.withUTF8 { storage.buffer.append(contentsOf: $0) } }
         storage.didAppend()
     }
 
-    @inline(__always) private func put<T: FixedWidthInteger>(_ value: T) { storage.put(value) }
 
     /// Calls `body` with every read, in the order recorded: those in the file, then those in memory.
     /// When the file cannot be read back, the reads after the failure are missed and `readBackProblem` says so.
