@@ -127,23 +127,28 @@ static inline void skip_space(reader *r) {
     while (r->i < r->n && is_space(r->p[r->i])) r->i++;
 }
 
-/// s3h_scan_string, with the common case inline: the closing quote within sixteen bytes and nothing before it
-/// that needs a look (escape, control or non-ASCII byte). `*flags` must start at 0.
-static inline int scan_string(const uint8_t *p, size_t n, size_t start, size_t *close, unsigned *flags) {
+/// s3h_string_scan, with the common case inline: sixteen bytes at a time up to the closing quote while nothing
+/// before it needs a look (escape, control or non-ASCII byte); anything else goes to s3h_string_scan from the
+/// start. `*flags` must start at 0.
+static inline __attribute__((always_inline)) int scan_string(const uint8_t *p, size_t n, size_t start, size_t *close, unsigned *flags) {
 #if S3H_SIMD
-    if (start + 16 <= n) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(p + start));
-        unsigned quotes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i control = _mm_set1_epi8(0x1F);
+    for (size_t at = start; at + 16 <= n; at += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + at));
+        unsigned quotes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote));
+        __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
+        unsigned special = (unsigned)(_mm_movemask_epi8(odd) | _mm_movemask_epi8(v));
         if (quotes) {
-            const __m128i control = _mm_set1_epi8(0x1F);
-            __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
-            unsigned special = (unsigned)(_mm_movemask_epi8(odd) | _mm_movemask_epi8(v));
             unsigned first = (unsigned)__builtin_ctz(quotes);
-            if ((special & ((1u << first) - 1u)) == 0) { *close = start + first; return S3H_OK; }
+            if ((special & ((1u << first) - 1u)) == 0) { *close = at + first; return S3H_OK; }
+            break;
         }
+        if (special) break;
     }
 #endif
-    return s3h_scan_string(p, n, start, close, flags);
+    return s3h_string_scan(p, n, start, close, flags);
 }
 
 /// Skips the value at r->i with `depth` containers open around it.
@@ -281,44 +286,73 @@ static int read_member(reader *r, int field, s3h_slot *slots, size_t depth) {
     }
 }
 
+/// Members whose values are objects or arrays the reader looks into or spans (numbers of the record's own list).
+static const uint64_t containers = (1ull << S3H_USER_IDENTITY) | (1ull << S3H_REQUEST_PARAMETERS) | (1ull << S3H_ADDITIONAL_DATA)
+    | (1ull << S3H_RESOURCES) | (1ull << S3H_DETAIL) | (1ull << S3H_RECORDS) | (1ull << S3H_SESSION_CONTEXT) | (1ull << S3H_SESSION_ISSUER);
+
 /// Reads the object at r->i (white space first allowed) whose members are numbered by `context`, into `slots`;
-/// `depth` counts the object itself.
+/// `depth` counts the object itself. The position lives in a local while members are read here (string values,
+/// kept or not, are read inline: most members are), and goes back to r->i around the calls that need it.
 static int read_object(reader *r, int context, s3h_slot *slots, size_t depth) {
-    skip_space(r);
-    if (r->i >= r->n) return S3H_END;
-    if (r->p[r->i] != '{') return S3H_UNEXPECTED;
-    r->i++;
-    skip_space(r);
-    if (r->i >= r->n) return S3H_END;
-    if (r->p[r->i] == '}') { r->i++; return S3H_OK; }
+    const uint8_t *const p = r->p;
+    const size_t n = r->n;
+    size_t i = r->i;
+    const uint64_t opens = context == S3H_CONTEXT_RESOURCE ? 0 : containers;
+#define SPACE() do { if (i < n && p[i] <= 0x20) { while (i < n && is_space(p[i])) i++; } } while (0)
+#define FAIL(code) do { r->i = i; return (code); } while (0)
+    SPACE();
+    if (i >= n) FAIL(S3H_END);
+    if (p[i] != '{') FAIL(S3H_UNEXPECTED);
+    i++;
+    SPACE();
+    if (i >= n) FAIL(S3H_END);
+    if (p[i] == '}') { r->i = i + 1; return S3H_OK; }
     for (;;) {
-        if (r->p[r->i] != '"') return S3H_UNEXPECTED;
+        if (p[i] != '"') FAIL(S3H_UNEXPECTED);
         size_t close = 0;
         unsigned flags = 0;
-        int status = scan_string(r->p, r->n, r->i + 1, &close, &flags);
+        int status = scan_string(p, n, i + 1, &close, &flags);
         if (status != S3H_OK) { r->i = close; return status; }
-        if (flags & S3H_STRING_ESCAPED) return S3H_DECLINED;
-        int field = s3h_key_field(context, r->p + r->i + 1, close - r->i - 1);
-        r->i = close + 1;
-        skip_space(r);
-        if (r->i >= r->n) return S3H_END;
-        if (r->p[r->i] != ':') return S3H_UNEXPECTED;
-        r->i++;
-        skip_space(r);
-        if (r->i >= r->n) return S3H_END;
-        status = read_member(r, field, slots, depth);
-        if (status != S3H_OK) return status;
-        skip_space(r);
-        if (r->i >= r->n) return S3H_END;
-        if (r->p[r->i] == ',') {
-            r->i++;
-            skip_space(r);
-            if (r->i >= r->n) return S3H_END;
+        if (flags & S3H_STRING_ESCAPED) FAIL(S3H_DECLINED);
+        int field = s3h_key_field(context, p + i + 1, close - i - 1);
+        i = close + 1;
+        SPACE();
+        if (i >= n) FAIL(S3H_END);
+        if (p[i] != ':') FAIL(S3H_UNEXPECTED);
+        i++;
+        SPACE();
+        if (i >= n) FAIL(S3H_END);
+        if (p[i] == '"' && (field < 0 || !((opens >> field) & 1))) {
+            unsigned escaped = 0;
+            status = scan_string(p, n, i + 1, &close, &escaped);
+            if (status != S3H_OK) { r->i = close; return status; }
+            if (field >= 0) {
+                s3h_slot *slot = &slots[field];
+                slot->start = (uint32_t)i;
+                slot->end = (uint32_t)(close + 1);
+                slot->kind = S3H_KIND_STRING;
+                slot->escaped = (uint8_t)(escaped & S3H_STRING_ESCAPED);
+            }
+            i = close + 1;
+        } else {
+            r->i = i;
+            status = read_member(r, field, slots, depth);
+            if (status != S3H_OK) return status;
+            i = r->i;
+        }
+        SPACE();
+        if (i >= n) FAIL(S3H_END);
+        if (p[i] == ',') {
+            i++;
+            SPACE();
+            if (i >= n) FAIL(S3H_END);
             continue;
         }
-        if (r->p[r->i] == '}') { r->i++; return S3H_OK; }
-        return S3H_UNEXPECTED;
+        if (p[i] == '}') { r->i = i + 1; return S3H_OK; }
+        FAIL(S3H_UNEXPECTED);
     }
+#undef SPACE
+#undef FAIL
 }
 
 int s3h_read_record(const uint8_t *p, size_t n, s3h_slot *fields, s3h_slot *resources, uint32_t *resource_count, size_t *end) {

@@ -103,6 +103,35 @@ struct OnePassReaderTests {
         if case .event = outcomes.first { #expect(isEvent, "\(name)") } else { #expect(!isEvent, "\(name)") }
     }
 
+    @Test("odd bytes at every place around the sixteen-byte steps of the string scan: the scanner's outcome, or left to it")
+    func oddBytesEverywhere() {
+        let odd: [(String, [UInt8])] = [
+            ("escaped quote", Array(#"\""#.utf8)), ("escaped backslash", Array(#"\\"#.utf8)), ("\\u escape", Array(#"\u00e9"#.utf8)),
+            ("bad escape", Array(#"\x"#.utf8)), ("two-byte UTF-8", [0xC3, 0xA9]), ("four-byte UTF-8", [0xF0, 0x9F, 0x99, 0x82]),
+            ("overlong UTF-8", [0xC0, 0xAF]), ("lone continuation byte", [0x80]), ("raw tab", [0x09]), ("raw newline", [0x0A]),
+            ("raw NUL", [0x00]), ("DEL", [0x7F]),
+        ]
+        for (name, bytes) in odd {
+            for position in 0..<40 {
+                let value = [UInt8(ascii: "\"")] + Array(repeating: UInt8(ascii: "a"), count: position) + bytes + Array("tail\"".utf8)
+                for member in ["userAgent", "eventID", "requestID"] {   // kept and interned, kept, skipped
+                    let record = Array(getObject(member, "@@").utf8)
+                    let at = record.firstIndex(of: UInt8(ascii: "@"))!
+                    let text = Array(record[..<at]) + value + Array(record[(at + 2)...])
+                    let scanner = Self.scanner(text)
+                    if let read = Self.onePass(text, interner: StringInterner()) {
+                        #expect(read.outcomes == scanner, "\(name) at \(position) in \(member)")
+                    } else {
+                        #expect(scanner.allSatisfy { if case .failure = $0 { true } else { false } }, "\(name) at \(position) in \(member) left")
+                    }
+                    // Cut just after the odd bytes: the string never closes.
+                    let cut = Array(text[..<(at + 1 + position + bytes.count)])
+                    #expect(Self.onePass(cut) == nil, "\(name) at \(position) in \(member), cut")
+                }
+            }
+        }
+    }
+
     @Test("a record followed by more text ends where its object ends; JSON lines refuse a record spread over lines")
     func endsAtTheObject() throws {
         let record = RecordText.getObject.text
