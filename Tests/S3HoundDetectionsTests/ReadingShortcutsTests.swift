@@ -76,7 +76,10 @@ struct ReadingShortcutsTests {
         var configuration = DetectionConfiguration()
         configuration.threatLists = [ThreatList(name: "tor", cidrs: ["185.220.101.0/24", "2a0b:f4c2::/40"]),
                                      ThreatList(name: "feed", cidrs: ["45.133.1.0/24"])]
+        configuration.ownAccounts = ["123456789012"]
+        configuration.trustedAccounts = ["111122223333"]
         let cache = EventTermCache()
+        let accounts = ["123456789012", "111122223333", "999988887777", "12345678901", "anonymous", "", "99998888777x"]
         let agents = ["aws-cli/2.13.5 Python/3.11.4 Linux/6.5.0-kali3-amd64", "Boto3/1.34.51", "rclone/v1.65.0", "", "[S3Console/0.4]",
                       String(repeating: "x", count: 5000) + "pacu"]
         let ips = ["185.220.101.47", "45.133.1.90", "203.0.113.10", "2a0b:f4c2:2::1", "not-an-ip", "10.0.0.1"]
@@ -87,6 +90,12 @@ struct ReadingShortcutsTests {
                 #expect(cache.toolMatch(text, configuration: configuration) == configuration.toolUserAgents.firstMatch(in: agent))
                 #expect(cache.agentFamily(text) == UserAgentFamily.family(of: agent))
             }
+            for account in accounts {
+                let text = round == 0 ? String(account.utf8.map { Character(UnicodeScalar($0)) }) : account
+                let direct = AccountIDs.isAccountID(account) && !configuration.ownAccounts.contains(account)
+                    && !configuration.trustedAccounts.contains(account)
+                #expect(cache.isForeignAccount(text, configuration: configuration) == direct, "\(account)")
+            }
             for ip in ips {
                 let direct = KnownBadCaller.listing(ip, configuration: configuration)
                 let cached = cache.threatListing(ip, configuration: configuration)
@@ -96,6 +105,8 @@ struct ReadingShortcutsTests {
         #expect(cache.threatListing("185.220.101.47", configuration: configuration)?.0.name == "tor")
         #expect(cache.threatListing("45.133.1.90", configuration: configuration)?.0.name == "feed")
         #expect(cache.toolMatch("rclone/v1.65.0", configuration: configuration) == "rclone")
+        #expect(cache.isForeignAccount("999988887777", configuration: configuration))
+        #expect(!cache.isForeignAccount("123456789012", configuration: configuration))
     }
 
     @Test("term slots work a value out once per string storage, and never answer for another text")

@@ -23,10 +23,26 @@ public struct ForeignAccountCaller: SignalDetection {
     public static var attemptWords: (calls: String, nothing: String) { ("calls", "no data taken") }
 
     public func signal(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {
-        guard !configuration.ownAccounts.isEmpty, event.eventSource == "s3.amazonaws.com", !event.identity.isAWSService,
-              (event.identity.invokedBy ?? "").isEmpty, let account = event.identity.accountId, AccountIDs.isAccountID(account),
-              !configuration.ownAccounts.contains(account), !configuration.trustedAccounts.contains(account) else { return nil }
+        guard let account = callerAccount(event, configuration: configuration), Self.isForeign(account, configuration: configuration)
+        else { return nil }
         return "\(event.eventName) on bucket \(event.bucketName ?? "?") by account \(account)"
+    }
+
+    public func matches(_ event: ActivityEvent, configuration: DetectionConfiguration, terms: EventTermCache) -> Bool {
+        guard let account = callerAccount(event, configuration: configuration) else { return false }
+        return terms.isForeignAccount(account, configuration: configuration)
+    }
+
+    /// The account of a caller this detection looks at: an S3 call, not by an AWS service, with own accounts configured.
+    private func callerAccount(_ event: ActivityEvent, configuration: DetectionConfiguration) -> String? {
+        guard !configuration.ownAccounts.isEmpty, event.eventSource == "s3.amazonaws.com", !event.identity.isAWSService,
+              (event.identity.invokedBy ?? "").isEmpty else { return nil }
+        return event.identity.accountId
+    }
+
+    /// An account id that is neither ours nor trusted.
+    static func isForeign(_ account: String, configuration: DetectionConfiguration) -> Bool {
+        AccountIDs.isAccountID(account) && !configuration.ownAccounts.contains(account) && !configuration.trustedAccounts.contains(account)
     }
 
     public func subject(of event: ActivityEvent, configuration: DetectionConfiguration) -> String {

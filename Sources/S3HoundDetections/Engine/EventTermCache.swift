@@ -10,6 +10,7 @@ public final class EventTermCache {
     private let tools = TermSlots<String?>()
     private let listings = TermSlots<(ThreatList, IPNetwork)?>()
     private let families = TermSlots<String>()
+    private let foreign = TermSlots<Bool>()
 
     /// Creates an empty cache.
     public init() {}
@@ -23,6 +24,11 @@ public final class EventTermCache {
     public func agentFamily(_ agent: String?) -> String {
         guard let agent else { return UserAgentFamily.family(of: nil) }
         return families.value(agent) { UserAgentFamily.family(of: $0) }
+    }
+
+    /// Whether `account` is an account id that is neither one of `configuration.ownAccounts` nor trusted.
+    public func isForeignAccount(_ account: String, configuration: DetectionConfiguration) -> Bool {
+        foreign.value(account) { ForeignAccountCaller.isForeign($0, configuration: configuration) }
     }
 
     /// The first of `configuration.threatLists` naming `ip`, and its entry.

@@ -96,7 +96,10 @@ public struct KeyPatternList: Hashable, Sendable, Codable, ExpressibleByArrayLit
 
     private func firstMatch(lowered bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? 0
+        let last = bytes.last
         for (index, pattern) in compiled.enumerated() {
+            // The tail's last byte first: one comparison rules out most patterns for most keys.
+            if let tailLast = pattern.tail.last, tailLast != last { continue }
             if pattern.tail.count > bytes.count || !bytes[(bytes.count - pattern.tail.count)...].elementsEqual(pattern.tail) { continue }
             if pattern.hasSlash {
                 // The whole key, or any suffix starting after a "/".
