@@ -37,13 +37,14 @@ public struct CallerIdentity: Hashable, Sendable, Codable {
     /// True for a session of an EC2 instance profile: `ec2RoleDelivery` set, or a session name that is an instance id (`i-…`).
     public var isInstanceRoleSession: Bool {
         if let delivery = ec2RoleDelivery, !delivery.isEmpty { return true }
-        guard type == "AssumedRole", let arn else { return false }
+        guard type == "AssumedRole", var arn else { return false }
         // The session name is the part after the last "/": `i-` and 8 or 17 hex digits for an instance.
-        let bytes = arn.utf8
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return false }
-        let session = bytes[bytes.index(after: slash)...]
-        guard session.count >= 10, session.starts(with: "i-".utf8) else { return false }
-        return session.dropFirst(2).allSatisfy { (48...57).contains($0) || (97...102).contains($0) || (65...70).contains($0) }
+        return arn.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return false }
+            let session = bytes[(slash + 1)...]
+            guard session.count >= 10, session[slash + 1] == UInt8(ascii: "i"), session[slash + 2] == UInt8(ascii: "-") else { return false }
+            return session.dropFirst(2).allSatisfy { (48...57).contains($0) || (97...102).contains($0) || (65...70).contains($0) }
+        }
     }
 
     /// The stable name baselines and incidents group by: the role for assumed-role sessions

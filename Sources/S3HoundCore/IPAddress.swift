@@ -24,7 +24,7 @@ public enum IPAddress {
 
     /// True for addresses that cannot be on the public internet (RFC 1918, loopback, link-local, ULA).
     public static func isPrivate(_ text: String) -> Bool {
-        if text.contains(":") {
+        if text.utf8.contains(UInt8(ascii: ":")) {
             let lower = text.lowercased()
             return lower == "::1" || lower.hasPrefix("fc") || lower.hasPrefix("fd") || lower.hasPrefix("fe80")
         }

@@ -47,6 +47,26 @@ struct TextTests {
         #expect(!IPAddress.isIPAddress("AWS Internal"))
         #expect(IPAddress.isPrivate("10.0.2.15"))
         #expect(!IPAddress.isPrivate("185.220.101.47"))
+        for (address, expected) in [("172.16.0.1", true), ("172.32.0.1", false), ("100.64.1.1", true), ("192.168.1.1", true),
+                                    ("::1", true), ("FD00::1", true), ("fe80::1", true), ("2001:db8::1", false), ("10.0.0", false)] {
+            #expect(IPAddress.isPrivate(address) == expected, "\(address)")
+        }
+    }
+
+    @Test("instance role sessions: EC2 credential delivery, or an assumed-role session named i- and hex digits")
+    func instanceSessions() {
+        func session(_ name: String, type: String? = "AssumedRole", delivery: String? = nil) -> Bool {
+            CallerIdentity(type: type, arn: "arn:aws:sts::123456789012:assumed-role/app/" + name, ec2RoleDelivery: delivery).isInstanceRoleSession
+        }
+        #expect(session("i-0abc123def4567890"))
+        #expect(session("i-0ABC1234"))
+        #expect(!session("i-0abc123"))            // too short
+        #expect(!session("i-0abc123x"))           // not hex
+        #expect(!session("j-0abc12345"))
+        #expect(!session("i-0abc12345", type: "IAMUser"))
+        #expect(session("anything", type: "IAMUser", delivery: "2.0"))
+        #expect(!CallerIdentity(type: "AssumedRole", arn: "no-slash-i-0abc12345").isInstanceRoleSession)
+        #expect(!CallerIdentity(type: "AssumedRole", arn: "arn:aws:sts::1:assumed-role/app/").isInstanceRoleSession)
     }
 
     @Test("principals: roles by issuer, users by ARN, anonymous by marker")

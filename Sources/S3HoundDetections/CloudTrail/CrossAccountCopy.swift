@@ -85,13 +85,23 @@ public struct CrossAccountCopy: EventDetection {
 
     /// The bucket of `x-amz-copy-source` (`bucket/key`, `/bucket/key?versionId=…`, URL-encoded).
     static func bucket(fromCopySource copySource: String) -> String? {
-        var text = copySource.utf8.contains(UInt8(ascii: "%")) ? (copySource.removingPercentEncoding ?? copySource) : copySource
+        var text = copySource.utf8.contains(UInt8(ascii: "%")) ? (StrictPercentDecoding.decode(copySource) ?? copySource) : copySource
         if text.hasPrefix("/") { text.removeFirst() }
         if text.hasPrefix("arn:") {
             // Access point form: arn:aws:s3:region:account:accesspoint/name/object/key
             return nil
         }
-        let bucket = text.split(separator: "/", maxSplits: 1).first.map(String.init)
+        var bucket: String?
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly always): the first run of bytes between slashes, as the split below finds it.
+            let bytes = text.utf8
+            let start = bytes.firstIndex { $0 != UInt8(ascii: "/") } ?? bytes.endIndex
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+            bucket = start == end ? nil : String(text[start..<end])
+        } else {
+            // Characters, not bytes: a slash with a combining mark after it is not a separator.
+            bucket = text.split(separator: "/", maxSplits: 1).first.map(String.init)
+        }
         return bucket?.isEmpty == false ? bucket : nil
     }
 }
