@@ -14,8 +14,9 @@ import S3HoundCore
 struct ActivityEventEncoder {
     /// Distinct strings numbered per spool file at most.
     static let tableLimit = 1024
-    /// Longer strings are never numbered.
-    static let internLimit = 160
+    /// Longer strings are never numbered. Long enough for user agents (most are 100 to 300 bytes): a numbered
+    /// string decodes to one shared `String`, which the term caches (`EventTermCache`) then recognise.
+    static let internLimit = 512
     /// The flags byte's bits free for the spool's own marks.
     static let markBits: UInt8 = 0b1110_0000
 

@@ -1,3 +1,4 @@
+import CS3HoundScan
 import Foundation
 import S3HoundCore
 
@@ -27,8 +28,9 @@ public final class EventSpool {
     /// The partition of a principal's events, the same in every process and on every machine (FNV-1a of its UTF-8).
     public static func partition(of principal: String, partitions: Int) -> Int {
         guard partitions > 1 else { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in principal.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        // FNV-1a of the UTF-8 bytes, as a C loop (the Swift loop over `utf8` was 1.6% of a partitioned hunt).
+        var text = principal
+        let hash = text.withUTF8 { s3h_fnv1a($0.baseAddress, $0.count, 0xcbf2_9ce4_8422_2325) }
         return Int(hash % UInt64(partitions))
     }
 
