@@ -21,6 +21,12 @@ struct ActivityEventEncoder {
     static let markBits: UInt8 = 0b1110_0000
 
     private var table: [String: UInt32] = [:]
+    /// Per field, the last numbered string written and its number: a field mostly repeats the string before
+    /// (the same caller, region, agent), which a comparison (a pointer test for the reader's shared strings)
+    /// confirms without hashing it for the table. The numbers written are the table's either way.
+    private var recent = [(text: String, id: UInt32)?](repeating: nil, count: 24)
+    private static let resourceTypeSlot = 22
+    private static let resourceAccountSlot = 23
 
     /// Appends one record to `out`.
     /// `marks` (at most the top three bits: `markBits`) are kept with the record and read back by the decoder.
@@ -41,40 +47,40 @@ struct ActivityEventEncoder {
         case .text(let id):
             out.append(2); string(id, &out, intern: false)
         }
-        string(event.eventSource, &out, intern: true)
-        string(event.eventName, &out, intern: true)
-        string(event.eventCategory, &out, intern: true)
-        string(event.awsRegion, &out, intern: true)
+        string(event.eventSource, &out, intern: true, recent: 0)
+        string(event.eventName, &out, intern: true, recent: 1)
+        string(event.eventCategory, &out, intern: true, recent: 2)
+        string(event.awsRegion, &out, intern: true, recent: 3)
         string(event.sourceIPAddress, &out, intern: false)
-        string(event.userAgent, &out, intern: true)
-        string(event.errorCode, &out, intern: true)
+        string(event.userAgent, &out, intern: true, recent: 4)
+        string(event.errorCode, &out, intern: true, recent: 5)
         string(event.errorMessage, &out, intern: false)
-        string(event.recipientAccountId, &out, intern: true)
-        string(event.vpcEndpointId, &out, intern: true)
+        string(event.recipientAccountId, &out, intern: true, recent: 6)
+        string(event.vpcEndpointId, &out, intern: true, recent: 7)
         let identity = event.identity
-        string(identity.type, &out, intern: true)
-        string(identity.arn, &out, intern: true)
-        string(identity.accountId, &out, intern: true)
-        string(identity.accessKeyId, &out, intern: true)
-        string(identity.principalId, &out, intern: true)
-        string(identity.sessionIssuerArn, &out, intern: true)
-        string(identity.invokedBy, &out, intern: true)
-        string(identity.ec2RoleDelivery, &out, intern: true)
-        string(event.bucketName, &out, intern: true)
+        string(identity.type, &out, intern: true, recent: 8)
+        string(identity.arn, &out, intern: true, recent: 9)
+        string(identity.accountId, &out, intern: true, recent: 10)
+        string(identity.accessKeyId, &out, intern: true, recent: 11)
+        string(identity.principalId, &out, intern: true, recent: 12)
+        string(identity.sessionIssuerArn, &out, intern: true, recent: 13)
+        string(identity.invokedBy, &out, intern: true, recent: 14)
+        string(identity.ec2RoleDelivery, &out, intern: true, recent: 15)
+        string(event.bucketName, &out, intern: true, recent: 16)
         string(event.objectKey, &out, intern: false)
-        string(event.host, &out, intern: true)
+        string(event.host, &out, intern: true, recent: 17)
         string(event.copySource, &out, intern: false)
-        string(event.authenticationMethod, &out, intern: true)
-        string(event.sseApplied, &out, intern: true)
-        string(event.kmsKeyId, &out, intern: true)
+        string(event.authenticationMethod, &out, intern: true, recent: 18)
+        string(event.sseApplied, &out, intern: true, recent: 19)
+        string(event.kmsKeyId, &out, intern: true, recent: 20)
         string(event.requestParametersJSON, &out, intern: false)
         if let bytes = event.bytesTransferredOut { put(bytes, &out) }
         if let bytes = event.bytesTransferredIn { put(bytes, &out) }
         varint(UInt64(event.resources.count), &out)
         for resource in event.resources {
-            string(resource.type, &out, intern: true)
+            string(resource.type, &out, intern: true, recent: Self.resourceTypeSlot)
             string(resource.arn, &out, intern: false)
-            string(resource.accountId, &out, intern: true)
+            string(resource.accountId, &out, intern: true, recent: Self.resourceAccountSlot)
         }
         let length = UInt32(out.count - start - 4).littleEndian
         withUnsafeBytes(of: length) { raw in for i in 0..<4 { out[start + i] = raw[i] } }
@@ -84,10 +90,16 @@ struct ActivityEventEncoder {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 
-    private mutating func string(_ value: String?, _ out: inout [UInt8], intern: Bool) {
+    /// Writes a string field; `recent` is the field's slot in `recent` (-1: none).
+    private mutating func string(_ value: String?, _ out: inout [UInt8], intern: Bool, recent slot: Int = -1) {
         guard var value else { out.append(0); return }
         let internable = intern && value.utf8.count <= Self.internLimit
+        if internable, slot >= 0, let last = recent[slot], last.text == value {
+            varint(3 + 3 * UInt64(last.id), &out)
+            return
+        }
         if internable, let id = table[value] {
+            if slot >= 0 { recent[slot] = (value, id) }
             varint(3 + 3 * UInt64(id), &out)
             return
         }
@@ -96,7 +108,11 @@ struct ActivityEventEncoder {
             varint((numbered ? 2 : 1) + 3 * UInt64(utf8.count), &out)
             out.append(contentsOf: utf8)
         }
-        if numbered { table[value] = UInt32(table.count) }
+        if numbered {
+            let id = UInt32(table.count)
+            table[value] = id
+            if slot >= 0 { recent[slot] = (value, id) }
+        }
     }
 
     @inline(__always) private func varint(_ value: UInt64, _ out: inout [UInt8]) {
@@ -130,6 +146,9 @@ struct ActivityEventDecoder {
         return event
     }
 
+    /// An event with nothing decoded yet: empty texts, no optional fields.
+    private static let placeholder = ActivityEvent(time: EventTime(millisecondsSinceEpoch: 0), eventSource: "", eventName: "")
+
     private mutating func read(_ r: inout Reader) -> ActivityEvent? {
         guard let time = r.fixed(Int64.self), let flags = r.byte(), let idForm = r.byte() else { return nil }
         lastMarks = flags & ActivityEventEncoder.markBits
@@ -144,35 +163,75 @@ struct ActivityEventDecoder {
         default:
             return nil
         }
-        var strings: [String?] = []
-        strings.reserveCapacity(26)
-        for _ in 0..<26 {
-            guard let value = string(&r) else { return nil }
-            strings.append(value)
-        }
-        var bytesOut: Int64?, bytesIn: Int64?
-        if flags & 0b1000 != 0 { guard let v = r.fixed(Int64.self) else { return nil }; bytesOut = v }
-        if flags & 0b1_0000 != 0 { guard let v = r.fixed(Int64.self) else { return nil }; bytesIn = v }
+        // Fields are read straight into the event (no array of strings, no copies through the initialiser),
+        // in the encoder's order.
+        guard case .some(.some(let eventSource)) = string(&r), case .some(.some(let eventName)) = string(&r) else { return nil }
+        var event = Self.placeholder
+        event.time = EventTime(millisecondsSinceEpoch: time)
+        event.origin = flags & 1 != 0 ? .serverAccessLog : .cloudTrail
+        event.eventID = eventID
+        event.eventSource = eventSource
+        event.eventName = eventName
+        guard let eventCategory = string(&r) else { return nil }
+        event.eventCategory = eventCategory
+        guard let awsRegion = string(&r) else { return nil }
+        event.awsRegion = awsRegion
+        guard let sourceIPAddress = string(&r) else { return nil }
+        event.sourceIPAddress = sourceIPAddress
+        guard let userAgent = string(&r) else { return nil }
+        event.userAgent = userAgent
+        guard let errorCode = string(&r) else { return nil }
+        event.errorCode = errorCode
+        guard let errorMessage = string(&r) else { return nil }
+        event.errorMessage = errorMessage
+        guard let recipientAccountId = string(&r) else { return nil }
+        event.recipientAccountId = recipientAccountId
+        event.readOnly = flags & 0b010 != 0 ? flags & 0b100 != 0 : nil
+        guard let vpcEndpointId = string(&r) else { return nil }
+        event.vpcEndpointId = vpcEndpointId
+        guard let type = string(&r) else { return nil }
+        event.identity.type = type
+        guard let arn = string(&r) else { return nil }
+        event.identity.arn = arn
+        guard let accountId = string(&r) else { return nil }
+        event.identity.accountId = accountId
+        guard let accessKeyId = string(&r) else { return nil }
+        event.identity.accessKeyId = accessKeyId
+        guard let principalId = string(&r) else { return nil }
+        event.identity.principalId = principalId
+        guard let sessionIssuerArn = string(&r) else { return nil }
+        event.identity.sessionIssuerArn = sessionIssuerArn
+        guard let invokedBy = string(&r) else { return nil }
+        event.identity.invokedBy = invokedBy
+        guard let ec2RoleDelivery = string(&r) else { return nil }
+        event.identity.ec2RoleDelivery = ec2RoleDelivery
+        guard let bucketName = string(&r) else { return nil }
+        event.bucketName = bucketName
+        guard let objectKey = string(&r) else { return nil }
+        event.objectKey = objectKey
+        guard let host = string(&r) else { return nil }
+        event.host = host
+        guard let copySource = string(&r) else { return nil }
+        event.copySource = copySource
+        guard let authenticationMethod = string(&r) else { return nil }
+        event.authenticationMethod = authenticationMethod
+        guard let sseApplied = string(&r) else { return nil }
+        event.sseApplied = sseApplied
+        guard let kmsKeyId = string(&r) else { return nil }
+        event.kmsKeyId = kmsKeyId
+        guard let requestParametersJSON = string(&r) else { return nil }
+        event.requestParametersJSON = requestParametersJSON
+        if flags & 0b1000 != 0 { guard let v = r.fixed(Int64.self) else { return nil }; event.bytesTransferredOut = v }
+        if flags & 0b1_0000 != 0 { guard let v = r.fixed(Int64.self) else { return nil }; event.bytesTransferredIn = v }
         guard let count = r.varint(), count <= UInt64(r.remaining) else { return nil }
-        var resources: [EventResource] = []
-        resources.reserveCapacity(Int(count))
-        for _ in 0..<count {
-            guard let type = string(&r), let arn = string(&r), let account = string(&r) else { return nil }
-            resources.append(EventResource(type: type, arn: arn, accountId: account))
+        if count > 0 {
+            event.resources.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let type = string(&r), let arn = string(&r), let account = string(&r) else { return nil }
+                event.resources.append(EventResource(type: type, arn: arn, accountId: account))
+            }
         }
-        guard let eventSource = strings[0], let eventName = strings[1] else { return nil }
-        let identity = CallerIdentity(type: strings[10], arn: strings[11], accountId: strings[12], accessKeyId: strings[13],
-                                      principalId: strings[14], sessionIssuerArn: strings[15], invokedBy: strings[16],
-                                      ec2RoleDelivery: strings[17])
-        return ActivityEvent(time: EventTime(millisecondsSinceEpoch: time), origin: flags & 1 != 0 ? .serverAccessLog : .cloudTrail,
-                             eventID: eventID, eventSource: eventSource, eventName: eventName, eventCategory: strings[2],
-                             awsRegion: strings[3], sourceIPAddress: strings[4], userAgent: strings[5], errorCode: strings[6],
-                             errorMessage: strings[7], recipientAccountId: strings[8],
-                             readOnly: flags & 0b010 != 0 ? flags & 0b100 != 0 : nil, vpcEndpointId: strings[9],
-                             identity: identity, bucketName: strings[18], objectKey: strings[19], host: strings[20],
-                             copySource: strings[21], bytesTransferredOut: bytesOut, bytesTransferredIn: bytesIn,
-                             authenticationMethod: strings[22], sseApplied: strings[23], kmsKeyId: strings[24],
-                             requestParametersJSON: strings[25], resources: resources)
+        return event
     }
 
     /// A string field: `.some(nil)` for a nil field, nil when the bytes do not decode.
