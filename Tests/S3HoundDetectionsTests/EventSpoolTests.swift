@@ -89,6 +89,39 @@ struct EventSpoolTests {
         #expect(try Self.roundTrip(events) == events)
     }
 
+    @Test("no one field takes the whole string table: after more distinct session ARNs than it holds, a user agent is still numbered")
+    func slotBudget() throws {
+        var encoder = ActivityEventEncoder()
+        var bytes: [UInt8] = []
+        var events = (0..<(ActivityEventEncoder.tableLimit + 10)).map { n in
+            ActivityEvent(time: EventTime(millisecondsSinceEpoch: Int64(n)), eventName: "GetObject",
+                          identity: CallerIdentity(arn: "arn:aws:sts::123456789012:assumed-role/app/session-\(n)"))
+        }
+        for event in events { encoder.encode(event, into: &bytes) }
+        let agent = String(repeating: "aws-sdk-java/2.20.162 ", count: 10)
+        let late = ActivityEvent(time: EventTime(millisecondsSinceEpoch: 9_999), eventName: "GetObject", userAgent: agent,
+                                 identity: CallerIdentity(arn: "arn:aws:sts::123456789012:assumed-role/app/late"))
+        var sizes: [Int] = []
+        for _ in 0..<2 {
+            let before = bytes.count
+            encoder.encode(late, into: &bytes)
+            sizes.append(bytes.count - before)
+            events.append(late)
+        }
+        // The second time the agent is a table number, not its 220 bytes again.
+        #expect(sizes[1] < sizes[0] - agent.utf8.count / 2, "\(sizes)")
+        var decoder = ActivityEventDecoder()
+        var back: [ActivityEvent] = []
+        try bytes.withUnsafeBytes { raw in
+            var at = 0
+            while let event = try decoder.decode(raw, at: &at) { back.append(event) }
+        }
+        #expect(back == events)
+        // Both decode to one shared string (what the term caches recognise).
+        let words = back.suffix(2).map { unsafeBitCast($0.userAgent!, to: (UInt64, UInt64).self) }
+        #expect(words[0] == words[1])
+    }
+
     @Test("a record cut short is not decoded (nil, nothing consumed); a damaged one is reported with its offset")
     func partialAndDamagedRecords() throws {
         var encoder = ActivityEventEncoder()

@@ -25,6 +25,10 @@ struct ActivityEventEncoder {
     /// (the same caller, region, agent), which a comparison (a pointer test for the reader's shared strings)
     /// confirms without hashing it for the table. The numbers written are the table's either way.
     private var recent = [(text: String, id: UInt32)?](repeating: nil, count: 24)
+    /// Strings numbered per field slot: no one field (per-session ARNs, say) takes the whole table, so the
+    /// user agents that come later are still numbered (and decode to one shared string the term caches know).
+    private var numberedPerSlot = [Int](repeating: 0, count: 24)
+    static let slotLimit = tableLimit / 4
     private static let resourceTypeSlot = 22
     private static let resourceAccountSlot = 23
 
@@ -103,7 +107,7 @@ struct ActivityEventEncoder {
             varint(3 + 3 * UInt64(id), &out)
             return
         }
-        let numbered = internable && table.count < Self.tableLimit
+        let numbered = internable && table.count < Self.tableLimit && (slot < 0 || numberedPerSlot[slot] < Self.slotLimit)
         value.withUTF8 { utf8 in
             varint((numbered ? 2 : 1) + 3 * UInt64(utf8.count), &out)
             out.append(contentsOf: utf8)
@@ -111,7 +115,10 @@ struct ActivityEventEncoder {
         if numbered {
             let id = UInt32(table.count)
             table[value] = id
-            if slot >= 0 { recent[slot] = (value, id) }
+            if slot >= 0 {
+                recent[slot] = (value, id)
+                numberedPerSlot[slot] += 1
+            }
         }
     }
 
