@@ -205,7 +205,8 @@ final class CurlTransfer: @unchecked Sendable {
                 "\(label): could not create a file beside \(destination.path): " +
                 POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO).localizedDescription])
         }
-        let created = (descriptor: descriptor, path: String(cString: template))
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let created = (descriptor: descriptor, path: path)
         partial = created
         return created
     }

@@ -43,7 +43,7 @@ extension MotoTests {
 
         // With a window and an account to keep, the planner walks moto's listing a level at a time
         // (delimiter `/`) and skips the folders outside: the same answer as the local walker's pruning.
-        local.since = try #require(EventTime(iso8601: "2026-02-23T00:00:00Z"))
+        local.since = EventTime(iso8601: "2026-02-23T00:00:00Z")
         local.baselineSeconds = 2 * 86_400
         remote.since = local.since
         remote.baselineSeconds = local.baselineSeconds

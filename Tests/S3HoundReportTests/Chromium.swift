@@ -44,8 +44,8 @@ enum Chromium {
         let profile = directory.appendingPathComponent("profile-\(UUID().uuidString)")
         let outURL = directory.appendingPathComponent("stdout-\(UUID().uuidString).txt")
         let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
