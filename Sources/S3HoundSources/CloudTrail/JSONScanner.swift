@@ -284,16 +284,6 @@ struct JSONScanError: Error {
     var reason: String
 }
 
-@inline(__always) func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-    for k in 0..<count where a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) { return false }
-    return true
-}
-
-/// True when the raw key bytes equal `name`.
-@inline(__always) func keyIs(_ key: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
-    key.count == name.utf8CodeUnitCount && memcmpBytes(key.baseAddress!, name.utf8Start, key.count)
-}
-
 func printable(_ byte: UInt8) -> String {
     (0x20..<0x7F).contains(byte) ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
 }

@@ -46,10 +46,6 @@ final class SpillFile {
         if let spillBytes, buffer.count >= spillBytes, spillProblem == nil { spill() }
     }
 
-    @inline(__always) func put<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
-    }
-
     /// Moves the bytes in memory to the file.
     private func spill() {
         if file < 0 {
