@@ -127,30 +127,6 @@ static inline void skip_space(reader *r) {
     while (r->i < r->n && is_space(r->p[r->i])) r->i++;
 }
 
-/// s3h_string_scan, with the common case inline: sixteen bytes at a time up to the closing quote while nothing
-/// before it needs a look (escape, control or non-ASCII byte); anything else goes to s3h_string_scan from the
-/// start. `*flags` must start at 0.
-static inline __attribute__((always_inline)) int scan_string(const uint8_t *p, size_t n, size_t start, size_t *close, unsigned *flags) {
-#if S3H_SIMD
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i control = _mm_set1_epi8(0x1F);
-    for (size_t at = start; at + 16 <= n; at += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(p + at));
-        unsigned quotes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote));
-        __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
-        unsigned special = (unsigned)(_mm_movemask_epi8(odd) | _mm_movemask_epi8(v));
-        if (quotes) {
-            unsigned first = (unsigned)__builtin_ctz(quotes);
-            if ((special & ((1u << first) - 1u)) == 0) { *close = at + first; return S3H_OK; }
-            break;
-        }
-        if (special) break;
-    }
-#endif
-    return s3h_string_scan(p, n, start, close, flags);
-}
-
 /// Skips the value at r->i with `depth` containers open around it.
 static int skip(reader *r, size_t depth) {
     size_t end = 0;
@@ -168,7 +144,7 @@ static int read_scalar(reader *r, s3h_slot *slot) {
     switch (r->p[start]) {
     case '"': {
         size_t close = 0;
-        status = scan_string(r->p, r->n, start + 1, &close, &escaped);
+        status = s3h_scan_string(r->p, r->n, start + 1, &close, &escaped);
         if (status != S3H_OK) { r->i = close; return status; }
         r->i = close + 1;
         kind = S3H_KIND_STRING;
@@ -311,7 +287,7 @@ static int read_object(reader *r, int context, s3h_slot *slots, size_t depth) {
         if (p[i] != '"') FAIL(S3H_UNEXPECTED);
         size_t close = 0;
         unsigned flags = 0;
-        int status = scan_string(p, n, i + 1, &close, &flags);
+        int status = s3h_scan_string(p, n, i + 1, &close, &flags);
         if (status != S3H_OK) { r->i = close; return status; }
         if (flags & S3H_STRING_ESCAPED) FAIL(S3H_DECLINED);
         int field = s3h_key_field(context, p + i + 1, close - i - 1);
@@ -324,7 +300,7 @@ static int read_object(reader *r, int context, s3h_slot *slots, size_t depth) {
         if (i >= n) FAIL(S3H_END);
         if (p[i] == '"' && (field < 0 || !((opens >> field) & 1))) {
             unsigned escaped = 0;
-            status = scan_string(p, n, i + 1, &close, &escaped);
+            status = s3h_scan_string(p, n, i + 1, &close, &escaped);
             if (status != S3H_OK) { r->i = close; return status; }
             if (field >= 0) {
                 s3h_slot *slot = &slots[field];

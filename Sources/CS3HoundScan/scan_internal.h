@@ -40,7 +40,8 @@ static inline int s3h_utf8_length(const uint8_t *p, size_t n, size_t i) {
     return length;
 }
 
-static inline int s3h_scan_string(const uint8_t *p, size_t n, size_t start, size_t *end, unsigned *flags) {
+/// Always inline: the one-pass reader calls it for every key and value, and most strings end within a step.
+static inline __attribute__((always_inline)) int s3h_scan_string(const uint8_t *p, size_t n, size_t start, size_t *end, unsigned *flags) {
     size_t i = start;
     for (;;) {
 #if S3H_SIMD
