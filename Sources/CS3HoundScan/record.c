@@ -135,6 +135,14 @@ static int skip(reader *r, size_t depth) {
     return status;
 }
 
+/// Notes where a kept member's value lies.
+static inline void set_slot(s3h_slot *slot, size_t start, size_t end, uint8_t kind, unsigned escaped) {
+    slot->start = (uint32_t)start;
+    slot->end = (uint32_t)end;
+    slot->kind = kind;
+    slot->escaped = (uint8_t)(escaped & S3H_STRING_ESCAPED);
+}
+
 /// Reads a value kept as text or number into `slot`; an object or array there is left to the caller.
 static int read_scalar(reader *r, s3h_slot *slot) {
     size_t start = r->i;
@@ -165,10 +173,7 @@ static int read_scalar(reader *r, s3h_slot *slot) {
     default:
         return S3H_UNEXPECTED;
     }
-    slot->start = (uint32_t)start;
-    slot->end = (uint32_t)r->i;
-    slot->kind = kind;
-    slot->escaped = (uint8_t)(escaped & S3H_STRING_ESCAPED);
+    set_slot(slot, start, r->i, kind, escaped);
     return S3H_OK;
 }
 
@@ -177,10 +182,7 @@ static int span(reader *r, s3h_slot *slot, uint8_t kind, size_t depth) {
     size_t start = r->i;
     int status = skip(r, depth);
     if (status != S3H_OK) return status;
-    slot->start = (uint32_t)start;
-    slot->end = (uint32_t)r->i;
-    slot->kind = kind;
-    slot->escaped = 0;
+    set_slot(slot, start, r->i, kind, 0);
     return S3H_OK;
 }
 
@@ -239,11 +241,7 @@ static int read_member(reader *r, int field, s3h_slot *slots, size_t depth) {
         size_t start = r->i;
         int status = read_object(r, S3H_CONTEXT_REQUEST, r->fields, depth + 1);
         if (status != S3H_OK) return status;
-        s3h_slot *slot = &r->fields[S3H_REQUEST_PARAMETERS];
-        slot->start = (uint32_t)start;
-        slot->end = (uint32_t)r->i;
-        slot->kind = S3H_KIND_OBJECT;
-        slot->escaped = 0;
+        set_slot(&r->fields[S3H_REQUEST_PARAMETERS], start, r->i, S3H_KIND_OBJECT, 0);
         return S3H_OK;
     }
     case S3H_RESOURCES:
@@ -302,13 +300,7 @@ static int read_object(reader *r, int context, s3h_slot *slots, size_t depth) {
             unsigned escaped = 0;
             status = s3h_scan_string(p, n, i + 1, &close, &escaped);
             if (status != S3H_OK) { r->i = close; return status; }
-            if (field >= 0) {
-                s3h_slot *slot = &slots[field];
-                slot->start = (uint32_t)i;
-                slot->end = (uint32_t)(close + 1);
-                slot->kind = S3H_KIND_STRING;
-                slot->escaped = (uint8_t)(escaped & S3H_STRING_ESCAPED);
-            }
+            if (field >= 0) set_slot(&slots[field], i, close + 1, S3H_KIND_STRING, escaped);
             i = close + 1;
         } else {
             r->i = i;
